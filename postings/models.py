@@ -1,0 +1,335 @@
+"""The catalogue: programs, units, locations, role categories, skills, postings.
+
+Postings are what candidates apply to; everything else describes them.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .queries import PostingQuerySet
+
+
+class DegreeLevel(models.TextChoices):
+    BACHELOR = "bachelor", _("Bachelor's")
+    MASTER = "master", _("Master's")
+    DOCTORATE = "doctorate", _("Doctorate")
+
+
+class Program(models.Model):
+    """A recruiting season with its own eligibility window and rules."""
+
+    class Track(models.TextChoices):
+        INTERNSHIP = "internship", _("Internship")
+        GRADUATE = "graduate", _("Graduate")
+        RESEARCH = "research", _("Research talent (Star)")
+
+    class Review(models.TextChoices):
+        ORDERED = "ordered", _("Preferences reviewed in order")
+        PARALLEL = "parallel", _("Preferences reviewed in parallel")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    track = models.CharField(_("track"), max_length=20, choices=Track, default=Track.INTERNSHIP)
+    summary = models.TextField(_("summary"), blank=True)
+    graduation_start = models.DateField(
+        _("graduation window start"), help_text=_("First graduation date accepted (included).")
+    )
+    graduation_end = models.DateField(
+        _("graduation window end"), help_text=_("Last graduation date accepted (included).")
+    )
+    applications_open = models.DateTimeField(_("applications open"))
+    applications_close = models.DateTimeField(_("applications close"))
+    max_active_applications = models.PositiveSmallIntegerField(_("active applications per candidate"), default=2)
+    review = models.CharField(_("review of preferences"), max_length=10, choices=Review, default=Review.ORDERED)
+
+    class Meta:
+        ordering = ["-applications_open"]
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(graduation_end__gte=models.F("graduation_start")),
+                name="program_graduation_window_ordered",
+                violation_error_message=_("The graduation window must end on or after its start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(applications_close__gt=models.F("applications_open")),
+                name="program_application_period_ordered",
+                violation_error_message=_("Applications must close after they open."),
+            ),
+            models.CheckConstraint(
+                condition=Q(max_active_applications__gte=1),
+                name="program_cap_positive",
+                violation_error_message=_("A candidate must be allowed at least one active application."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("postings:board") + f"?program={self.slug}"
+
+    def is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.applications_open <= now <= self.applications_close
+
+
+class BusinessUnit(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("Invented for the demo; not an announced unit.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("business unit")
+        verbose_name_plural = _("business units")
+
+    def __str__(self):
+        return self.name
+
+
+class Location(models.Model):
+    name = models.CharField(_("city"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    country = models.CharField(_("country or region"), max_length=80)
+    country_code = models.CharField(_("ISO country code"), max_length=2)
+    in_mainland_china = models.BooleanField(
+        _("in mainland China"),
+        default=True,
+        help_text=_("Applying to a role outside mainland China needs consent to a cross-border data transfer."),
+    )
+
+    class Meta:
+        ordering = ["-in_mainland_china", "name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+
+    def __str__(self):
+        return self.name
+
+
+class RoleCategory(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    summary = models.TextField(_("summary"), blank=True)
+    is_ai = models.BooleanField(_("AI role"), default=False)
+
+    class Meta:
+        ordering = ["-is_ai", "name"]
+        verbose_name = _("role category")
+        verbose_name_plural = _("role categories")
+
+    def __str__(self):
+        return self.name
+
+
+class Skill(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+    def __str__(self):
+        return self.name
+
+
+def all_degree_levels():
+    return list(DegreeLevel.values)
+
+
+class Posting(models.Model):
+    """A role a unit recruits for in a program."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CLOSED = "closed", _("Closed")
+
+    program = models.ForeignKey(Program, models.PROTECT, related_name="postings", verbose_name=_("program"))
+    unit = models.ForeignKey(BusinessUnit, models.PROTECT, related_name="postings", verbose_name=_("business unit"))
+    category = models.ForeignKey(
+        RoleCategory, models.PROTECT, related_name="postings", verbose_name=_("role category")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"))
+    requirements = models.TextField(_("requirements"))
+    skills = models.ManyToManyField(Skill, blank=True, related_name="postings", verbose_name=_("skills"))
+    locations = models.ManyToManyField(Location, related_name="postings", verbose_name=_("locations"))
+    headcount = models.PositiveSmallIntegerField(_("headcount"), default=1)
+    degree_levels = models.JSONField(
+        _("accepted degree levels"),
+        default=all_degree_levels,
+        help_text=_("Degree levels a candidate may hold or be completing."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    closes_at = models.DateTimeField(
+        _("closing date"), null=True, blank=True, help_text=_("Empty: open until the program closes.")
+    )
+    # Title, description, requirements, skills, unit and category in one
+    # column, kept by update_search_text(): the board's full-text and trigram
+    # indexes (PostgreSQL) are built on it.
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PostingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
+        permissions = [("publish_posting", _("Can publish and close postings"))]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="posting_status_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(headcount__gte=1),
+                name="posting_headcount_positive",
+                violation_error_message=_("Headcount must be at least 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closes_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(closes_at__gt=models.F("published_at")),
+                name="posting_closes_after_publishing",
+                violation_error_message=_("The closing date must come after the publishing date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="posting_published_has_date",
+                violation_error_message=_("A published or closed posting needs a publishing date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("postings:detail", args=[self.pk])
+
+    def clean(self):
+        levels = self.degree_levels
+        if not isinstance(levels, list) or not levels or not set(levels) <= set(DegreeLevel.values):
+            raise ValidationError({"degree_levels": _("Choose at least one of the degree levels offered.")})
+
+    @property
+    def is_ai(self) -> bool:
+        return self.category.is_ai
+
+    def degree_level_labels(self) -> list[str]:
+        return [DegreeLevel(level).label for level in DegreeLevel.values if level in self.degree_levels]
+
+    def deadline(self):
+        """When applications to this posting end: its own closing date or the program's."""
+        if self.closes_at and self.closes_at < self.program.applications_close:
+            return self.closes_at
+        return self.program.applications_close
+
+    def is_accepting(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED and self.program.applications_open <= now and now <= self.deadline()
+        )
+
+    def publish(self, now=None) -> bool:
+        """Publish a draft (or reopen a closed posting); False if it already was."""
+        if self.status == self.Status.PUBLISHED:
+            return False
+        now = now or timezone.now()
+        self.status = self.Status.PUBLISHED
+        if self.published_at is None or (self.closes_at and self.closes_at <= now):
+            self.published_at = now
+        if self.closes_at and self.closes_at <= self.published_at:
+            self.closes_at = None
+        self.save(update_fields=["status", "published_at", "closes_at", "updated_at"])
+        return True
+
+    def close(self) -> bool:
+        """Stop taking applications; False if it was not published."""
+        if self.status != self.Status.PUBLISHED:
+            return False
+        self.status = self.Status.CLOSED
+        self.save(update_fields=["status", "updated_at"])
+        return True
+
+    def update_search_text(self) -> None:
+        """Refresh the denormalised search column after the posting or its skills change."""
+        Posting.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    def build_search_text(self) -> str:
+        skills = " ".join(skill.name for skill in self.skills.all())
+        return "\n".join([self.title, self.unit.name, self.category.name, skills, self.description, self.requirements])
+
+
+class UnitMembership(models.Model):
+    """A user's role in a business unit: recruiters review, leads also manage drafts."""
+
+    class Role(models.TextChoices):
+        RECRUITER = "recruiter", _("Recruiter")
+        HIRING_MANAGER = "hiring_manager", _("Hiring manager")
+        VIEWER = "viewer", _("Viewer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="unit_memberships", verbose_name=_("user")
+    )
+    unit = models.ForeignKey(BusinessUnit, models.CASCADE, related_name="memberships", verbose_name=_("business unit"))
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.RECRUITER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unit membership")
+        verbose_name_plural = _("unit memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "unit"], name="membership_unique_user_unit")]
+
+    def __str__(self):
+        return f"{self.user} — {self.unit} ({self.get_role_display()})"
+
+    @property
+    def can_review(self) -> bool:
+        return self.role in {self.Role.RECRUITER, self.Role.HIRING_MANAGER}
+
+    @property
+    def can_draft(self) -> bool:
+        return self.role in {self.Role.RECRUITER, self.Role.HIRING_MANAGER}
+
+
+class InfoSession(models.Model):
+    """A campus information session (a talk at a university)."""
+
+    program = models.ForeignKey(Program, models.CASCADE, related_name="info_sessions", verbose_name=_("program"))
+    university = models.CharField(_("university"), max_length=200)
+    city = models.CharField(_("city"), max_length=80)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    units = models.ManyToManyField(BusinessUnit, blank=True, related_name="info_sessions", verbose_name=_("units"))
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("information session")
+        verbose_name_plural = _("information sessions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="info_session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.university}, {self.starts_at:%Y-%m-%d}"

@@ -1,0 +1,27 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Posting
+
+
+class PostingSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.8
+    limit = 5000
+
+    def items(self):
+        return Posting.objects.public().order_by("pk").only("pk", "updated_at")
+
+    def lastmod(self, posting):
+        return posting.updated_at
+
+
+class PageSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.5
+
+    def items(self):
+        return ["postings:home", "postings:board", "postings:info_sessions"]
+
+    def location(self, name):
+        return reverse(name)

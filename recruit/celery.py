@@ -1,0 +1,22 @@
+"""The Celery app: configured from Django settings (CELERY_ namespace).
+
+`celery -A recruit worker` and `celery -A recruit beat` use it.
+"""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recruit.settings")
+
+app = Celery("recruit")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# The beat schedule lives in code.
+app.conf.beat_schedule = {
+    "close-expired-postings": {
+        "task": "postings.tasks.close_expired_postings",
+        "schedule": 3600.0,
+    },
+}

@@ -1,0 +1,26 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from postings.sitemaps import PageSitemap, PostingSitemap
+
+from .health import healthz
+
+# The admin signs in through allauth (its rate limits, one sign-in page).
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Campus Recruitment administration"
+admin.site.site_title = "Campus Recruitment"
+
+urlpatterns = [
+    path("", include("postings.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"postings": PostingSitemap, "pages": PageSitemap}},
+        name="sitemap",
+    ),
+]

@@ -1,0 +1,64 @@
+"""Personas and shared fixtures.
+
+Alice is a candidate, Bob another candidate; Rita recruits for unit A, Ron for
+unit B; Ada is an admin; a visitor is anyone not signed in.
+"""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from tests.factories import BusinessUnitFactory, UnitMembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No collectstatic before tests: plain storage, files found in place.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def unit_a(db):
+    return BusinessUnitFactory(name="Alibaba Cloud", slug="alibaba-cloud")
+
+
+@pytest.fixture
+def unit_b(db):
+    return BusinessUnitFactory(name="Amap", slug="amap")
+
+
+@pytest.fixture
+def candidate(db):
+    return UserFactory(email="alice@example.com", name="Alice Candidate")
+
+
+@pytest.fixture
+def other_candidate(db):
+    return UserFactory(email="bob@example.com", name="Bob Candidate")
+
+
+@pytest.fixture
+def recruiter_a(db, unit_a):
+    return UnitMembershipFactory(user__email="rita@example.com", user__name="Rita Recruiter", unit=unit_a).user
+
+
+@pytest.fixture
+def recruiter_b(db, unit_b):
+    return UnitMembershipFactory(user__email="ron@example.com", user__name="Ron Recruiter", unit=unit_b).user
+
+
+@pytest.fixture
+def admin_user(db):
+    user = UserFactory(email="ada@example.com", name="Ada Admin", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="postings"),
+    )
+    return user
+
+
+@pytest.fixture
+def visitor(client):
+    return client

@@ -1,0 +1,125 @@
+"""Small factories: each makes a valid object with the fewest choices made."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from postings.models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill, UnitMembership
+from recruit.accounts.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ["email"]
+
+    email = factory.Sequence(lambda n: f"person{n}@example.com")
+    name = factory.Faker("name")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+        django_get_or_create = ["slug"]
+
+    name = "2027 Global Campus Recruitment — Internship"
+    slug = "2027-internship"
+    graduation_start = dt.date(2026, 11, 1)
+    graduation_end = dt.date(2027, 10, 30)
+    applications_open = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=30))
+    applications_close = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=90))
+    max_active_applications = 2
+
+
+class BusinessUnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BusinessUnit
+
+    name = factory.Sequence(lambda n: f"Unit {n}")
+    slug = factory.Sequence(lambda n: f"unit-{n}")
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+        django_get_or_create = ["slug"]
+
+    name = "Hangzhou"
+    slug = factory.LazyAttribute(lambda o: o.name.lower())
+    country = "China"
+    country_code = "CN"
+    in_mainland_china = True
+
+
+class RoleCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleCategory
+        django_get_or_create = ["slug"]
+
+    name = "AI Application R&D Engineer"
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    is_ai = True
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class PostingFactory(factory.django.DjangoModelFactory):
+    """A published posting of an open program, in Hangzhou."""
+
+    class Meta:
+        model = Posting
+        skip_postgeneration_save = True
+
+    program = factory.SubFactory(ProgramFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    category = factory.SubFactory(RoleCategoryFactory)
+    title = factory.Sequence(lambda n: f"AI Application Engineer Intern {n}")
+    description = "Build agent products used by millions of merchants."
+    requirements = "- Python\n- Curiosity"
+    status = Posting.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=3))
+
+    @factory.post_generation
+    def locations(self, create, extracted, **kwargs):
+        if create:
+            self.locations.set(extracted if extracted is not None else [LocationFactory()])
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(extracted)
+
+    @factory.post_generation
+    def search_index(self, create, extracted, **kwargs):
+        if create:
+            self.update_search_text()
+            self.refresh_from_db(fields=["search_text"])
+
+
+class UnitMembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnitMembership
+
+    user = factory.SubFactory(UserFactory)
+    unit = factory.SubFactory(BusinessUnitFactory)
+    role = UnitMembership.Role.RECRUITER
+
+
+class InfoSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InfoSession
+
+    program = factory.SubFactory(ProgramFactory)
+    university = "Zhejiang University"
+    city = "Hangzhou"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
