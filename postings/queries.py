@@ -91,4 +91,4 @@ _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\
 def clean_search_text(text: str) -> str:
     """The search text without control characters, direction marks or lone
     surrogates (which databases refuse), spaces folded."""
-    return " ".join(_UNSAFE_CHARS.sub(" ", text).split())
+    return " ".join(_UNSAFE_CHARS.sub("", text).split())

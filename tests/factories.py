@@ -4,6 +4,7 @@ import datetime as dt
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 
 from postings.models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill, UnitMembership
 from recruit.accounts.models import User
@@ -56,10 +57,10 @@ class LocationFactory(factory.django.DjangoModelFactory):
 class RoleCategoryFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = RoleCategory
-        django_get_or_create = ["slug"]
+        django_get_or_create = ["name"]
 
     name = "AI Application R&D Engineer"
-    slug = factory.Sequence(lambda n: f"category-{n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
     is_ai = True
 
 
@@ -69,7 +70,7 @@ class SkillFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ["slug"]
 
     name = factory.Sequence(lambda n: f"Skill {n}")
-    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
 
 
 class PostingFactory(factory.django.DjangoModelFactory):
@@ -83,7 +84,7 @@ class PostingFactory(factory.django.DjangoModelFactory):
     unit = factory.SubFactory(BusinessUnitFactory)
     category = factory.SubFactory(RoleCategoryFactory)
     title = factory.Sequence(lambda n: f"AI Application Engineer Intern {n}")
-    description = "Build agent products used by millions of merchants."
+    description = "Work with a friendly team on products used by millions."
     requirements = "- Python\n- Curiosity"
     status = Posting.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=3))
