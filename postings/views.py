@@ -78,8 +78,7 @@ def detail(request, pk):
         .exclude(pk=posting.pk)
         .annotate(shared_skills=Count("skills", filter=Q(skills__in=skill_ids), distinct=True))
         .order_by("-shared_skills", "-published_at")
-        .select_related("unit", "category")
-        .prefetch_related("locations")[:SIMILAR_POSTINGS]
+        .for_cards()[:SIMILAR_POSTINGS]
     )
     structured = json.dumps(job_posting_ld(posting, request), ensure_ascii=False).translate(_json_script_escapes)
     context = {"posting": posting, "similar": similar, "structured_data": mark_safe(structured)}  # noqa: S308

@@ -1,0 +1,86 @@
+"""The settings module read as a fresh process would read it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-production-secret-key-with-enough-entropy-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "portal.example.com",
+    "EMAIL_URL": "smtp://mailer.example.com:587",
+}
+
+
+def manage(*args, **environment):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT"}}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_debug_off_without_secret_key_refuses_to_start_and_says_why():
+    result = manage("check", DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY is required when DEBUG is off" in result.stderr
+
+
+def test_debug_on_starts_without_a_secret_key():
+    assert manage("check", DEBUG="1").returncode == 0
+
+
+def test_a_bad_boolean_fails_with_the_variable_name():
+    result = manage("check", DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_a_bad_number_fails_with_the_variable_name():
+    result = manage("check", DEBUG="1", SECURE_HSTS_SECONDS="a year")
+    assert result.returncode != 0
+    assert "SECURE_HSTS_SECONDS must be a whole number" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_console_mailer_in_production_fails_the_deployment_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **{**PRODUCTION, "EMAIL_URL": "console://"})
+    assert result.returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("smtp://user:p%40ss@mail.example.com:2525", {"host": "mail.example.com", "port": 2525, "password": "p@ss"}),
+        ("submission://mail.example.com", {"port": 587, "use_tls": True}),
+        ("smtps://mail.example.com", {"port": 465, "use_ssl": True}),
+    ],
+)
+def test_email_url_configures_the_default_mailer(monkeypatch, url, expected):
+    from recruit import settings as recruit_settings
+
+    monkeypatch.setenv("EMAIL_URL", url)
+    options = recruit_settings.mailer_from_environment()["OPTIONS"]
+    assert expected.items() <= options.items()
+
+
+def test_an_unknown_email_url_scheme_fails_loudly(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from recruit import settings as recruit_settings
+
+    monkeypatch.setenv("EMAIL_URL", "carrier-pigeon://coop")
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL"):
+        recruit_settings.mailer_from_environment()
+
+
+def test_sessions_live_in_the_database(settings):
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
