@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-
 from kombu import Connection
 
 

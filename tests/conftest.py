@@ -7,6 +7,7 @@ unit B; Ada is an admin; a visitor is anyone not signed in.
 import pytest
 from django.contrib.auth.models import Permission
 
+from recruit.celery import app as celery_app
 from tests.factories import BusinessUnitFactory, UnitMembershipFactory, UserFactory
 
 
@@ -18,6 +19,21 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in the test's process, after commit, as they do without a broker.
+
+    Only the tests that prove delivery (marked `worker`) talk to a real broker.
+    """
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Set for the test process (pyproject, the browser tests); a fresh process has none.
+INHERITED_FROM_TESTS = {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 PRODUCTION = {
     "DEBUG": "0",
     "SECRET_KEY": "a-long-production-secret-key-with-enough-entropy-0123456789-abcdefghijklmnop",
@@ -17,7 +19,7 @@ PRODUCTION = {
 
 
 def manage(*args, **environment):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT"}}
+    env = {k: v for k, v in os.environ.items() if k not in INHERITED_FROM_TESTS}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60

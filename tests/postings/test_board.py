@@ -36,9 +36,7 @@ def catalogue(unit_a, unit_b):
             skills=[pytorch],
             description="Evaluate tool-use agents. 负责大模型智能体的评测。",
         ),
-        "infra": PostingFactory(
-            title="Training Infrastructure Intern", unit=unit_a, category=ai, locations=[beijing]
-        ),
+        "infra": PostingFactory(title="Training Infrastructure Intern", unit=unit_a, category=ai, locations=[beijing]),
         "maps": PostingFactory(
             title="Routing Engineers Intern",
             unit=unit_b,

@@ -72,7 +72,9 @@ def test_info_sessions_lists_upcoming_and_past(client, db):
 
     InfoSessionFactory(university="Zhejiang University")
     past_start = timezone.now() - dt.timedelta(days=200)
-    InfoSessionFactory(university="Peking University", starts_at=past_start, ends_at=past_start + dt.timedelta(hours=2))
+    InfoSessionFactory(
+        university="Peking University", starts_at=past_start, ends_at=past_start + dt.timedelta(hours=2)
+    )
     response = client.get("/sessions/")
     assert response.status_code == 200
     assert [s.university for s in response.context["upcoming"]] == ["Zhejiang University"]
