@@ -20,7 +20,7 @@ WORKDIR /app
 # Dependencies first, from pyproject.toml alone, so a code change reuses this
 # layer. The project installs no package of its own (packages = []): this
 # installs its dependencies. psycopg2-binary brings its own libpq.
-COPY pyproject.toml ./
+COPY pyproject.toml README.md ./
 RUN pip install . \
     && rm -rf build *.egg-info
 
