@@ -145,6 +145,22 @@ class Skill(models.Model):
         return self.name
 
 
+def search_text_for(
+    *,
+    title: str,
+    unit: str,
+    category: str,
+    skills: list[str],
+    locations: list[str],
+    description: str,
+    requirements: str,
+) -> str:
+    """The text the board searches for a posting (names sorted, so every database gives the same)."""
+    return "\n".join(
+        [title, unit, category, " ".join(sorted(skills)), " ".join(sorted(locations)), description, requirements]
+    )
+
+
 def all_degree_levels():
     return list(DegreeLevel.values)
 
@@ -178,7 +194,7 @@ class Posting(models.Model):
     closes_at = models.DateTimeField(
         _("closing date"), null=True, blank=True, help_text=_("Empty: open until the program closes.")
     )
-    # Title, description, requirements, skills, unit and category in one
+    # Title, description, requirements, skills, cities, unit and category in one
     # column, kept by update_search_text(): the board's full-text and trigram
     # indexes (PostgreSQL) are built on it.
     search_text = models.TextField(editable=False, default="")
@@ -271,8 +287,15 @@ class Posting(models.Model):
         Posting.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
 
     def build_search_text(self) -> str:
-        skills = " ".join(skill.name for skill in self.skills.all())
-        return "\n".join([self.title, self.unit.name, self.category.name, skills, self.description, self.requirements])
+        return search_text_for(
+            title=self.title,
+            unit=self.unit.name,
+            category=self.category.name,
+            skills=[skill.name for skill in self.skills.all()],
+            locations=[location.name for location in self.locations.all()],
+            description=self.description,
+            requirements=self.requirements,
+        )
 
 
 class UnitMembership(models.Model):

@@ -268,3 +268,7 @@ def test_board_query_count_is_bounded(client, django_assert_max_num_queries):
     PostingFactory.create_batch(30)
     with django_assert_max_num_queries(13):
         client.get("/jobs/")
+
+
+def test_search_finds_roles_by_city_name(client, catalogue):
+    assert titles(client.get("/jobs/?q=singapore")) == ["Agent Evaluation Intern"]

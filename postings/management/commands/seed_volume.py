@@ -1,0 +1,119 @@
+"""`manage.py seed_volume`: many published postings, fast, for benchmarks.
+
+Adds postings on every run (it is not keyed like seed_demo); the catalogue it
+needs is written by seed_demo's helpers, without the demo accounts.
+"""
+
+import random
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from postings import demo_data
+from postings.management.commands.seed_demo import refuse_without_debug, seed_catalogue
+from postings.models import BusinessUnit, Posting, search_text_for
+
+
+def volume_units(count: int) -> tuple[list[BusinessUnit], int]:
+    """The first `count` units, and how many "Volume Unit NN" ones were added to make up the number."""
+    units = list(BusinessUnit.objects.order_by("pk")[:count])
+    added = count - len(units)
+    for number in range(len(units) + 1, count + 1):
+        unit, _ = BusinessUnit.objects.get_or_create(
+            slug=f"volume-unit-{number:02d}",
+            defaults={
+                "name": f"Volume Unit {number:02d}",
+                "summary": "Benchmark data made by seed_volume.",
+                "is_demo": True,
+            },
+        )
+        units.append(unit)
+    return units, added
+
+
+class Command(BaseCommand):
+    help = "Add many published postings (with skills and locations) for load and speed benchmarks."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--postings", type=int, default=5000, help="Postings to add (default 5000).")
+        parser.add_argument("--units", type=int, default=16, help="Units to spread them over (default 16).")
+        parser.add_argument("--batch-size", type=int, default=1000, help="Rows per INSERT (default 1000).")
+        parser.add_argument("--seed", type=int, default=demo_data.SEED, help="Random seed (default 2027).")
+        parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (benchmarks run that way).")
+
+    def handle(self, *args, postings, units, batch_size, seed, force, **options):
+        refuse_without_debug(force=force, why="seed_volume fills the database with made-up postings.")
+        if postings < 0 or units < 1 or batch_size < 1:
+            raise CommandError("--postings must be 0 or more; --units and --batch-size 1 or more.")
+        started = time.perf_counter()
+        with transaction.atomic():
+            catalogue = seed_catalogue()
+            unit_rows, new_units = volume_units(units)
+            created, skill_links, location_links = self._create_postings(
+                catalogue, unit_rows, postings, batch_size, seed
+            )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Added {created} published postings ({skill_links} skill and {location_links} location links) "
+                f"over {len(unit_rows)} units ({new_units} of them new) in {time.perf_counter() - started:.1f} s."
+            )
+        )
+
+    def _create_postings(self, catalogue, unit_rows, count, batch_size, seed) -> tuple[int, int, int]:
+        """Bulk-insert the postings, then their skill and location links; the three row counts."""
+        rng = random.Random(seed)  # noqa: S311 -- made-up content, not a secret
+        units_by_slug = {unit.slug: unit for unit in unit_rows}
+        profiles = [demo_data.unit_profile(slug=unit.slug, name=unit.name) for unit in unit_rows]
+        program = catalogue.programs[demo_data.INTERNSHIP]
+        specs = demo_data.compose_postings(rng, units=profiles, count=count)
+        rows = []
+        for spec in specs:
+            unit = units_by_slug[spec["unit"]]
+            category = catalogue.categories[spec["category"]]
+            rows.append(
+                Posting(
+                    program=program,
+                    unit=unit,
+                    category=category,
+                    title=spec["title"],
+                    description=spec["description"],
+                    requirements=spec["requirements"],
+                    headcount=spec["headcount"],
+                    degree_levels=spec["degree_levels"],
+                    status=Posting.Status.PUBLISHED,
+                    published_at=spec["published_at"],
+                    closes_at=spec["closes_at"],
+                    search_text=search_text_for(
+                        title=spec["title"],
+                        unit=unit.name,
+                        category=category.name,
+                        skills=spec["skills"],
+                        locations=[catalogue.locations[slug].name for slug in spec["locations"]],
+                        description=spec["description"],
+                        requirements=spec["requirements"],
+                    ),
+                )
+            )
+        # Both PostgreSQL and SQLite return the new ids, which the links below need.
+        Posting.objects.bulk_create(rows, batch_size=batch_size)
+        pairs = list(zip(rows, specs, strict=True))
+        skill_link = Posting.skills.through
+        skill_links = skill_link.objects.bulk_create(
+            [
+                skill_link(posting_id=posting.pk, skill_id=catalogue.skills[name].pk)
+                for posting, spec in pairs
+                for name in spec["skills"]
+            ],
+            batch_size=batch_size,
+        )
+        location_link = Posting.locations.through
+        location_links = location_link.objects.bulk_create(
+            [
+                location_link(posting_id=posting.pk, location_id=catalogue.locations[slug].pk)
+                for posting, spec in pairs
+                for slug in spec["locations"]
+            ],
+            batch_size=batch_size,
+        )
+        return len(rows), len(skill_links), len(location_links)
