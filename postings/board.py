@@ -3,7 +3,7 @@ many each filter value would give. No request here, only querysets."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from .models import Posting
 
@@ -25,13 +25,17 @@ def _filtered(base: QuerySet, filters: dict, *, skip: str = "") -> QuerySet:
         qs = qs.filter(program__slug=filters["program"])
     if filters["ai"] and skip != "ai":
         qs = qs.filter(category__is_ai=True)
-    for name, path in FACETS.items():
-        if filters[name] and name != skip:
-            qs = qs.filter(**{f"{path}__in": filters[name]})
+    if filters["unit"] and skip != "unit":
+        qs = qs.filter(unit__slug__in=filters["unit"])
+    if filters["category"] and skip != "category":
+        qs = qs.filter(category__slug__in=filters["category"])
     if filters["location"] and skip != "location":
-        # Filtering through a many-to-many join repeats a posting once per
-        # matching location.
-        qs = qs.distinct()
+        # A subquery, not a join: a posting in two of the cities stays one row,
+        # with no DISTINCT over whole rows.
+        in_cities = Posting.locations.through.objects.filter(
+            posting=OuterRef("pk"), location__slug__in=filters["location"]
+        )
+        qs = qs.filter(Exists(in_cities))
     return qs
 
 

@@ -4,6 +4,7 @@ Postings are what candidates apply to; everything else describes them.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -145,6 +146,14 @@ class Skill(models.Model):
         return self.name
 
 
+class SearchDocumentField(SearchVectorField):
+    """The posting's full-text vector: a tsvector on PostgreSQL, kept by a
+    trigger (migration 0002) from search_text; an unused text column elsewhere."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
 def search_text_for(
     *,
     title: str,
@@ -198,6 +207,7 @@ class Posting(models.Model):
     # column, kept by update_search_text(): the board's full-text and trigram
     # indexes (PostgreSQL) are built on it.
     search_text = models.TextField(editable=False, default="")
+    search_document = SearchDocumentField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

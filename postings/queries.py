@@ -2,7 +2,7 @@
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.db import connection, models
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
@@ -11,19 +11,32 @@ from django.utils import timezone
 MAX_TERMS = 8
 
 
-class PostingDocument(models.Func):
-    """The posting's full-text vector, written exactly as the GIN index in
-    migration 0002 is, so PostgreSQL uses the index."""
-
-    template = "to_tsvector('english'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
-
-    def __init__(self):
-        super().__init__(F("search_text"))
+def posting_document():
+    """The stored full-text vector (PostgreSQL keeps it up to date with a trigger)."""
+    return F("search_document")
 
 
 def search_terms(text: str) -> list[str]:
     return text.split()[:MAX_TERMS]
+
+
+_WORD = re.compile(r"[A-Za-z0-9]{3,}")
+
+
+def _is_word(term: str) -> bool:
+    return bool(_WORD.fullmatch(term))
+
+
+def _word_query(words: list[str]) -> SearchQuery:
+    # Words are letters and digits only, so they are safe in tsquery syntax.
+    return SearchQuery(" & ".join(f"{word}:*" for word in words), config="english", search_type="raw")
+
+
+def _substrings(terms: list[str]) -> Q:
+    condition = Q()
+    for term in terms:
+        condition &= Q(search_text__icontains=term)
+    return condition
 
 
 class PostingQuerySet(models.QuerySet):
@@ -39,38 +52,48 @@ class PostingQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What a posting card shows, in a fixed number of queries."""
-        return self.select_related("unit", "category", "program").prefetch_related("locations", "skills")
+        return (
+            self.select_related("unit", "category", "program")
+            .prefetch_related("locations", "skills")
+            .defer("search_text", "search_document")
+        )
 
     def matching(self, text: str):
         """Postings whose text matches every word of `text`.
 
-        PostgreSQL: English full-text search (stemmed, so "engineers" finds
-        "engineer") or substring matches, which serve Chinese text with no
-        spaces between words; both are served by indexes. Elsewhere:
-        substring matches only. `%` and `_` are literal.
+        PostgreSQL: plain words (letters and digits, three or more) by
+        English full-text search from the stored vector, as prefixes and
+        stemmed, so "engin" and "engineering" find "Engineers"; other words
+        ("C++", "50_000", Chinese text, which has no spaces between words) as
+        substrings, served by the trigram index. Elsewhere: every word as a
+        substring. `%` and `_` are literal.
         """
         terms = search_terms(text)
         if not terms:
             return self
-        substring = Q()
-        for term in terms:
-            substring &= Q(search_text__icontains=term)
         if connection.vendor != "postgresql":
-            return self.filter(substring)
-        query = SearchQuery(" ".join(terms), config="english", search_type="websearch")
-        return self.filter(Q(SearchVectorExact(PostingDocument(), query)) | substring)
+            return self.filter(_substrings(terms))
+        words = [term for term in terms if _is_word(term)]
+        condition = _substrings([term for term in terms if not _is_word(term)])
+        if words:
+            condition &= Q(SearchVectorExact(posting_document(), _word_query(words)))
+        return self.filter(condition)
 
     def ranked_for(self, text: str):
-        """Best matches first (PostgreSQL ranks by full-text relevance)."""
-        terms = search_terms(text)
-        if not terms or connection.vendor != "postgresql":
+        """Best matches first (PostgreSQL ranks plain words by full-text relevance)."""
+        words = [term for term in search_terms(text) if _is_word(term)]
+        if not words or connection.vendor != "postgresql":
             return self
-        query = SearchQuery(" ".join(terms), config="english", search_type="websearch")
-        return self.annotate(rank=SearchRank(PostingDocument(), query)).order_by("-rank", "-published_at", "-id")
+        rank = SearchRank(posting_document(), _word_query(words))
+        return self.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
 
     def count_by(self, field: str) -> dict:
-        """{value of field: number of postings}, in one query."""
-        rows = self.order_by().values_list(field).annotate(n=Count("id", distinct=True))
+        """{value of field: number of postings}, in one query.
+
+        Counts rows: the queryset must not join other many-valued relations
+        (filter through them with Exists), so each posting counts once per value.
+        """
+        rows = self.order_by().values_list(field).annotate(n=Count("id"))
         return {value: n for value, n in rows if value is not None}
 
     def figures(self) -> dict:

@@ -272,3 +272,24 @@ def test_board_query_count_is_bounded(client, django_assert_max_num_queries):
 
 def test_search_finds_roles_by_city_name(client, catalogue):
     assert titles(client.get("/jobs/?q=singapore")) == ["Agent Evaluation Intern"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's")
+def test_the_stored_search_vector_follows_every_kind_of_write(catalogue):
+    def document(pk):
+        return Posting.objects.values_list("search_document", flat=True).get(pk=pk)
+
+    posting = catalogue["backend"]
+    assert "'payment'" in document(posting.pk)
+    Posting.objects.filter(pk=posting.pk).update(search_text="Ledger reconciliation")
+    assert "'ledger'" in document(posting.pk)
+    Posting.objects.bulk_create([Posting(**{**_fields(posting), "search_text": "Quantum annealing"})])
+    assert Posting.objects.filter(search_document__isnull=False, search_text="Quantum annealing").exists()
+
+
+def _fields(posting):
+    return {
+        field.attname: getattr(posting, field.attname)
+        for field in Posting._meta.concrete_fields
+        if field.attname not in {"id", "search_document"}
+    }

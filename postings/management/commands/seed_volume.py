@@ -8,7 +8,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from postings import demo_data
 from postings.management.commands.seed_demo import refuse_without_debug, seed_catalogue
@@ -53,6 +53,11 @@ class Command(BaseCommand):
             created, skill_links, location_links = self._create_postings(
                 catalogue, unit_rows, postings, batch_size, seed
             )
+        if connection.vendor == "postgresql":
+            # Fresh statistics, so the planner uses the search indexes at once
+            # rather than after autovacuum gets round to the new rows.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE postings_posting, postings_posting_skills, postings_posting_locations")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Added {created} published postings ({skill_links} skill and {location_links} location links) "
