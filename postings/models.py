@@ -323,6 +323,8 @@ class UnitMembership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.RECRUITER)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    REVIEW_ROLES = (Role.RECRUITER, Role.HIRING_MANAGER)
+
     class Meta:
         verbose_name = _("unit membership")
         verbose_name_plural = _("unit memberships")
@@ -333,7 +335,7 @@ class UnitMembership(models.Model):
 
     @property
     def can_review(self) -> bool:
-        return self.role in {self.Role.RECRUITER, self.Role.HIRING_MANAGER}
+        return self.role in self.REVIEW_ROLES
 
     @property
     def can_draft(self) -> bool:

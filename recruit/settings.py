@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "recruit.accounts",
     "postings",
+    "applicants",
 ]
 
 MIDDLEWARE = [
