@@ -74,7 +74,7 @@ def check_eligibility(
 
     reasons += graduation_reasons(profile.graduation_date if profile else None, program)
 
-    accepted = [DegreeLevel(level).label for level in DegreeLevel.values if level in posting.degree_levels]
+    accepted = [str(DegreeLevel(level).label) for level in DegreeLevel.values if level in posting.degree_levels]
     if not profile or not profile.degree_level:
         reasons.append(_("Add your degree level: this role accepts %(levels)s.") % {"levels": ", ".join(accepted)})
     elif profile.degree_level not in posting.degree_levels:

@@ -19,4 +19,8 @@ app.conf.beat_schedule = {
         "task": "postings.tasks.close_expired_postings",
         "schedule": 3600.0,
     },
+    "requeue-stale-notifications": {
+        "task": "recruit.notifications.tasks.requeue_stale_notifications",
+        "schedule": 300.0,
+    },
 }

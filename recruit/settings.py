@@ -61,6 +61,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env("SITE_NAME", "Campus Recruitment 2027")
+# The portal's public address, for links in emails (no trailing slash).
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "recruit.accounts",
+    "recruit.notifications",
     "postings",
     "applicants",
 ]
@@ -167,6 +170,8 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
+# Account emails go through the notification outbox, delivered by a worker.
+ACCOUNT_ADAPTER = "recruit.accounts.adapter.AccountAdapter"
 
 # --- Internationalisation -------------------------------------------------
 
@@ -267,6 +272,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# Notifications have a queue of their own, so a backlog of other jobs never
+# delays an email. Both queues are declared, so a plain `celery -A recruit
+# worker` consumes both; `--queues notifications` makes a dedicated worker.
+CELERY_TASK_QUEUES = {"celery": {}, "notifications": {}}
+CELERY_TASK_ROUTES = {"recruit.notifications.tasks.*": {"queue": "notifications"}}
 # The beat schedule lives in code (recruit/celery.py).
 
 # --- Security -------------------------------------------------------------

@@ -15,6 +15,8 @@ admin.site.site_title = "Campus Recruitment"
 urlpatterns = [
     path("", include("postings.urls")),
     path("accounts/", include("allauth.urls")),
+    path("me/notifications/", include("recruit.notifications.urls")),
+    path("me/", include("applicants.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path(

@@ -8,7 +8,14 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from recruit.celery import app as celery_app
-from tests.factories import BusinessUnitFactory, UnitMembershipFactory, UserFactory
+from tests.factories import (
+    BusinessUnitFactory,
+    CandidateProfileFactory,
+    ResumeFactory,
+    UnitMembershipFactory,
+    UserFactory,
+    verify_email,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +56,16 @@ def unit_b(db):
 @pytest.fixture
 def candidate(db):
     return UserFactory(email="alice@example.com", name="Alice Candidate")
+
+
+@pytest.fixture
+def ready_candidate(candidate, settings, tmp_path):
+    """Alice with a verified email, a complete profile and a current resume: she can apply."""
+    settings.MEDIA_ROOT = tmp_path
+    verify_email(candidate)
+    CandidateProfileFactory(user=candidate)
+    ResumeFactory(candidate=candidate)
+    return candidate
 
 
 @pytest.fixture

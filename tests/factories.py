@@ -124,3 +124,60 @@ class InfoSessionFactory(factory.django.DjangoModelFactory):
     city = "Hangzhou"
     starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=10))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+
+
+# --- Applicants ---------------------------------------------------------------
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def verify_email(user):
+    """Mark the user's address verified, as allauth does after the link is opened."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    return user
+
+
+class CandidateProfileFactory(factory.django.DjangoModelFactory):
+    """A complete profile of a master's student graduating inside the 2027 window."""
+
+    class Meta:
+        model = "applicants.CandidateProfile"
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory)
+    phone = "+86 138 0000 0000"
+    school = "Zhejiang University"
+    degree_level = "master"
+    major = "Computer Science"
+    graduation_date = dt.date(2027, 6, 30)
+
+
+class ResumeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applicants.Resume"
+
+    candidate = factory.SubFactory(UserFactory)
+    file = factory.django.FileField(data=MINIMAL_PDF, filename="resume.pdf")
+    original_name = "resume.pdf"
+    checksum = "0" * 64
+    size = len(MINIMAL_PDF)
+    page_count = 1
+    is_current = True
+
+
+class ApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "applicants.Application"
+
+    candidate = factory.SubFactory(UserFactory)
+    posting = factory.SubFactory(PostingFactory)
+    rank = 1
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)

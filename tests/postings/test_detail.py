@@ -57,7 +57,7 @@ def test_the_posting_page_shows_the_role_and_who_may_apply(client, posting):
 
 def test_a_visitor_is_invited_to_sign_in_to_apply_and_comes_back(client, posting):
     response = client.get(f"/jobs/{posting.pk}/")
-    assert f'href="/accounts/login/?next=/jobs/{posting.pk}/"' in response.text
+    assert f'href="/accounts/login/?next=/me/apply/{posting.pk}/"' in response.text
 
 
 def test_the_page_carries_schema_org_job_posting_data(client, posting):
@@ -138,10 +138,11 @@ def test_the_posting_page_runs_a_fixed_number_of_queries(client, posting):
     assert with_10 <= 7
 
 
-def test_a_signed_in_user_sees_no_sign_in_button(client, posting, candidate):
+def test_a_signed_in_user_gets_the_apply_button(client, posting, candidate):
     client.force_login(candidate)
     response = client.get(f"/jobs/{posting.pk}/")
     assert "Sign in to apply" not in response.text
+    assert f'href="/me/apply/{posting.pk}/"' in response.text
 
 
 def test_the_sitemap_lists_public_postings_only(client, posting):

@@ -1,0 +1,132 @@
+from urllib.parse import urlsplit
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import CandidateProfile
+from .resumes import MAX_RESUME_BYTES
+
+
+class DateInput(forms.DateInput):
+    # The browser's date picker sends ISO dates in every language.
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ProfileForm(forms.ModelForm):
+    name = forms.CharField(label=_("Full name"), max_length=200, help_text=_("As on your student card or passport."))
+
+    class Meta:
+        model = CandidateProfile
+        fields = [
+            "phone",
+            "school",
+            "degree_level",
+            "major",
+            "graduation_date",
+            "skills",
+            "preferred_categories",
+            "preferred_locations",
+            "languages",
+            "links",
+            "open_to_reassignment",
+        ]
+        widgets = {
+            "graduation_date": DateInput(),
+            "skills": forms.CheckboxSelectMultiple,
+            "preferred_categories": forms.CheckboxSelectMultiple,
+            "preferred_locations": forms.CheckboxSelectMultiple,
+            "links": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["name"].initial = user.name
+        self.fields["graduation_date"].input_formats = ["%Y-%m-%d"]
+        self.fields["graduation_date"].error_messages["invalid"] = _("Enter a date such as 2027-06-30.")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise ValidationError(_("Enter your name."))
+        return name
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not all(ch.isdigit() or ch in " +-()" for ch in phone):
+            raise ValidationError(_("Use digits, spaces and + - ( ) only."))
+        return phone
+
+    def clean_graduation_date(self):
+        date = self.cleaned_data["graduation_date"]
+        if date and not 1990 <= date.year <= 2100:
+            raise ValidationError(_("Enter a graduation date between 1990 and 2100."))
+        return date
+
+    def clean_links(self):
+        links = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
+        validate = URLValidator(schemes=["http", "https"])
+        for link in links:
+            try:
+                validate(link)
+            except ValidationError:
+                raise ValidationError(
+                    _("“%(link)s” is not a web address starting with https://."), params={"link": link[:80]}
+                ) from None
+        if len(links) > 10:
+            raise ValidationError(_("Add at most 10 links."))
+        return "\n".join(links)
+
+
+class EligibilityPreviewForm(forms.Form):
+    graduation_date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    degree_level = forms.CharField(required=False)
+
+
+class ResumeUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Resume (PDF)"),
+        help_text=_("A PDF of at most %(mb)d MB and 20 pages.") % {"mb": MAX_RESUME_BYTES // (1024 * 1024)},
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+
+class ApplyForm(forms.Form):
+    cross_border_consent = forms.BooleanField(
+        required=False,
+        label=_(
+            "I agree that my application data (profile and resume) is transferred to the unit outside mainland "
+            "China that recruits for this role, for this application only."
+        ),
+    )
+    pool_consent = forms.BooleanField(
+        required=False,
+        label=_(
+            "Keep my resume in the talent pool: if this unit does not select me, recruiters of other units may "
+            "consider me for similar roles. I can withdraw this at any time."
+        ),
+    )
+
+
+class ReorderForm(forms.Form):
+    application = forms.IntegerField()
+    direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
+
+
+class AccountDeleteForm(forms.Form):
+    confirm = forms.CharField(label=_("Type DELETE to confirm"), help_text=_("This cannot be undone."), max_length=20)
+
+    def clean_confirm(self):
+        if self.cleaned_data["confirm"].strip() != "DELETE":
+            raise ValidationError(_("Type DELETE in capital letters to confirm."))
+        return "DELETE"
+
+
+def is_local_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc and url.startswith("/") and not url.startswith("//")

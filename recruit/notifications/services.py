@@ -1,0 +1,220 @@
+"""The outbox: write a notification with the event, deliver it after commit.
+
+`notify` is what the other apps call, in the transaction of the event that
+causes the notification. Only the task (`tasks.deliver_notification`) sends.
+"""
+
+import logging
+import re
+import smtplib
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from .models import Notification, is_local_link
+
+logger = logging.getLogger(__name__)
+
+# Errors worth another try: the mail server was down, slow or said "later".
+TRANSIENT_ERRORS = (smtplib.SMTPException, OSError)
+
+_EVENT = re.compile(r"[a-z0-9_]{1,64}")
+
+
+def notify(
+    *, recipient=None, email: str | None = None, event: str, key: str, context: dict, link: str = ""
+) -> Notification | None:
+    """Write the notification of `event` for `recipient` (or a bare `email`) and deliver it after commit.
+
+    Renders `emails/<event>_subject.txt`, `_body.txt` and `_body.html` with
+    `context` now, so delivery needs nothing but the row. `key` identifies the
+    occurrence (an application's id, say): a second call with the same event,
+    key and address writes nothing and returns None. Call it inside the
+    transaction that records the event, or outside any.
+    """
+    if not _EVENT.fullmatch(event):
+        raise ValueError(f"An event is a short slug of a-z, 0-9 and _, not {event!r}.")
+    email = email or (recipient.email if recipient else "")
+    # Emails need absolute links; the row keeps the path for the in-app list.
+    site_url = getattr(settings, "SITE_URL", "").rstrip("/")
+    context = {
+        "site_name": settings.SITE_NAME,
+        "recipient": recipient,
+        "link_url": f"{site_url}{link}" if site_url and link else "",
+        **context,
+    }
+    return notify_rendered(
+        recipient=recipient,
+        email=email,
+        event=event,
+        key=key,
+        subject=render_to_string(f"emails/{event}_subject.txt", context),
+        body_text=render_to_string(f"emails/{event}_body.txt", context),
+        body_html=render_to_string(f"emails/{event}_body.html", context),
+        link=link,
+    )
+
+
+def notify_rendered(
+    *,
+    recipient,
+    email: str,
+    event: str,
+    key: str,
+    subject: str,
+    body_text: str,
+    body_html: str,
+    link: str = "",
+) -> Notification | None:
+    """Write an already rendered notification and deliver it after commit.
+
+    For content rendered elsewhere (allauth's account emails); `notify` for
+    everything else. Returns None when this event, key and address were
+    already notified.
+    """
+    if not email:
+        raise ValueError("A notification needs an email address (or a recipient who has one).")
+    if link and not is_local_link(link):
+        raise ValueError(f"A notification links to a path on this site, not to {link!r}.")
+    # Mail headers are one line; the column has a length.
+    subject = Truncator(" ".join(subject.split())).chars(Notification._meta.get_field("subject").max_length)
+    notification, created = Notification.objects.get_or_create(
+        event=event,
+        key=key,
+        email=email,
+        defaults={
+            "recipient": recipient,
+            "subject": subject,
+            "body_text": body_text.strip() + "\n",
+            "body_html": body_html.strip(),
+            "link": link,
+        },
+    )
+    if not created:
+        return None
+    _enqueue(notification.pk)
+    return notification
+
+
+def _enqueue(notification_id: int) -> None:
+    """Enqueue delivery once the current transaction commits (at once outside one).
+
+    After commit, never inside the open transaction: a worker must find the
+    row, and a rolled-back event must not be announced. This is
+    `deliver_notification.delay_on_commit` made robust: the event is already
+    committed, so a broker outage (or, with tasks in-process, a mail server
+    outage) is logged instead of failing the request, and the pending row is
+    enqueued again by the requeue job.
+    """
+    # Imported here: the tasks module imports this one.
+    from .tasks import deliver_notification
+
+    transaction.on_commit(partial(deliver_notification.delay, notification_id), robust=True)
+
+
+def notification_deliver(*, notification_id: int) -> bool:
+    """Send one pending notification by email; True if this call sent it.
+
+    The row is claimed with a conditional update first, so a redelivered task,
+    or two workers at once, send it once. A transient error puts it back to
+    pending and is raised for the task to retry; after MAX_ATTEMPTS tries it
+    is marked failed.
+    """
+    claimed = Notification.objects.filter(pk=notification_id, status=Notification.Status.PENDING).update(
+        status=Notification.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if claimed != 1:
+        # Sent, failed, gone, or another worker has it.
+        return False
+
+    notification = Notification.objects.get(pk=notification_id)
+    message = EmailMultiAlternatives(notification.subject, notification.body_text, to=[notification.email])
+    if notification.body_html:
+        message.attach_alternative(notification.body_html, "text/html")
+    claim = Notification.objects.filter(pk=notification_id, status=Notification.Status.SENDING)
+    try:
+        message.send()
+    except TRANSIENT_ERRORS as error:
+        if notification.attempts >= Notification.MAX_ATTEMPTS:
+            claim.update(status=Notification.Status.FAILED, last_error=_describe(error))
+            logger.warning(
+                "Notification %s failed after %s attempts: %s", notification_id, notification.attempts, error
+            )
+            return False
+        claim.update(status=Notification.Status.PENDING, last_error=_describe(error))
+        raise
+    except Exception as error:
+        # Not transient (a malformed address, a bug): another try would fail the same way.
+        claim.update(status=Notification.Status.FAILED, last_error=_describe(error))
+        raise
+    claim.update(status=Notification.Status.SENT, sent_at=timezone.now(), last_error="")
+    return True
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]
+
+
+@transaction.atomic
+def notifications_requeue_stale(*, older_than: timedelta = timedelta(minutes=10), limit: int = 1000) -> int:
+    """Enqueue again what delivery left behind; returns how many notifications.
+
+    Pending rows untouched for `older_than` (the broker lost the task, or it
+    was never enqueued), and rows stuck in sending since before that (the
+    worker died mid-send: the task time limit is far shorter). A stuck row
+    that used its last attempt is marked failed instead.
+    """
+    cutoff = timezone.now() - older_than
+    stale = (
+        Notification.objects.annotate(last_touched=Coalesce("claimed_at", "created_at"))
+        .filter(
+            Q(status=Notification.Status.PENDING, last_touched__lt=cutoff)
+            | Q(status=Notification.Status.SENDING, claimed_at__lt=cutoff)
+        )
+        .order_by("created_at")
+    )
+    ids = list(stale.values_list("pk", flat=True)[:limit])
+    stuck = Notification.objects.filter(pk__in=ids, status=Notification.Status.SENDING, claimed_at__lt=cutoff)
+    stuck.filter(attempts__gte=Notification.MAX_ATTEMPTS).update(
+        status=Notification.Status.FAILED, last_error="The worker stopped while sending."
+    )
+    stuck.update(status=Notification.Status.PENDING, last_error="The worker stopped while sending.")
+    requeued = list(
+        Notification.objects.filter(pk__in=ids, status=Notification.Status.PENDING).values_list("pk", flat=True)
+    )
+    for notification_id in requeued:
+        _enqueue(notification_id)
+    return len(requeued)
+
+
+@transaction.atomic
+def notifications_send_again(*, notification_ids) -> int:
+    """Give failed notifications a fresh set of attempts; returns how many."""
+    failed = Notification.objects.filter(pk__in=notification_ids, status=Notification.Status.FAILED)
+    ids = list(failed.values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=ids).update(status=Notification.Status.PENDING, attempts=0, claimed_at=None)
+    for notification_id in ids:
+        _enqueue(notification_id)
+    return len(ids)
+
+
+def notification_mark_read(*, notification: Notification, user) -> bool:
+    """Mark the user's own notification read; True if it was unread."""
+    now = timezone.now()
+    updated = Notification.objects.for_user(user).unread().filter(pk=notification.pk).update(read_at=now)
+    if updated:
+        notification.read_at = now
+    return bool(updated)
+
+
+def notifications_mark_all_read(*, user) -> int:
+    """Mark all the user's notifications read; returns how many were unread."""
+    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())

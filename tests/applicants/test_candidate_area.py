@@ -1,0 +1,290 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from applicants.models import Application, CandidateProfile, Resume
+from applicants.services import application_submit
+from postings.models import Posting
+from recruit.accounts.models import User
+from tests.factories import (
+    ApplicationFactory,
+    CandidateProfileFactory,
+    LocationFactory,
+    PostingFactory,
+    ProgramFactory,
+    verify_email,
+)
+
+pytestmark = pytest.mark.django_db
+S = Application.Status
+
+PAGES = ["/me/", "/me/profile/", "/me/resumes/", "/me/privacy/", "/me/privacy/export/"]
+
+
+@pytest.fixture
+def posting(unit_a):
+    return PostingFactory(unit=unit_a, title="Agent Runtime Intern")
+
+
+@pytest.fixture
+def application(ready_candidate, posting):
+    return application_submit(candidate=ready_candidate, posting=posting)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_visitor_is_sent_to_sign_in(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/?next=")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_a_candidate_opens_every_page_of_their_area(client, ready_candidate, url):
+    client.force_login(ready_candidate)
+    assert client.get(url).status_code == 200
+
+
+def test_the_overview_lists_applications_and_what_is_missing(client, candidate, posting):
+    ApplicationFactory(candidate=candidate, posting=posting)
+    client.force_login(candidate)
+    response = client.get("/me/")
+    assert "Agent Runtime Intern" in response.text
+    assert "Before you apply" in response.text
+    assert "Upload" in response.text
+
+
+def test_the_overview_runs_a_fixed_number_of_queries(client, ready_candidate):
+    client.force_login(ready_candidate)
+    ApplicationFactory.create_batch(2, candidate=ready_candidate)
+    with CaptureQueriesContext(connection) as few:
+        client.get("/me/")
+    ApplicationFactory.create_batch(20, candidate=ready_candidate)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/me/")
+    assert len(few) == len(many)
+
+
+def test_the_apply_page_lists_what_is_missing(client, candidate, posting):
+    verify_email(candidate)
+    client.force_login(candidate)
+    response = client.get(f"/me/apply/{posting.pk}/")
+    assert response.status_code == 200
+    assert "What is missing" in response.text
+    assert "Upload <a" in response.text
+
+
+def test_applying_through_the_page_redirects_to_the_application(client, ready_candidate, posting):
+    client.force_login(ready_candidate)
+    response = client.post(f"/me/apply/{posting.pk}/", {"pool_consent": "on"})
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/me/applications/{application.pk}/"
+    assert CandidateProfile.objects.get(user=ready_candidate).has_pool_consent
+
+
+def test_a_refused_application_says_why_on_the_page_and_changes_nothing(client, ready_candidate, program_abroad):
+    client.force_login(ready_candidate)
+    response = client.post(f"/me/apply/{program_abroad.pk}/", {})
+    assert response.status_code == 400
+    assert "outside mainland China" in response.text
+    assert not Application.objects.exists()
+
+
+@pytest.fixture
+def program_abroad(db):
+    return PostingFactory(
+        locations=[LocationFactory(name="Frankfurt", country="Germany", country_code="DE", in_mainland_china=False)]
+    )
+
+
+def test_applying_to_a_draft_answers_404(client, ready_candidate):
+    draft = PostingFactory(status=Posting.Status.DRAFT, published_at=None)
+    client.force_login(ready_candidate)
+    assert client.post(f"/me/apply/{draft.pk}/").status_code == 404
+    assert not Application.objects.exists()
+
+
+def test_the_timeline_is_in_the_candidates_words_without_internal_reasons(
+    client, ready_candidate, application, recruiter_a
+):
+    from applicants.services import application_move
+
+    application_move(
+        application=application, target=S.REJECTED, actor=recruiter_a, by="recruiter", reason="Weak C++ skills"
+    )
+    client.force_login(ready_candidate)
+    response = client.get(f"/me/applications/{application.pk}/")
+    assert "The unit decided not to go further this time." in response.text
+    assert "Weak C++" not in response.text
+
+
+def test_withdrawing_asks_for_confirmation_then_withdraws(client, ready_candidate, application):
+    client.force_login(ready_candidate)
+    confirm = client.get(f"/me/applications/{application.pk}/withdraw/")
+    assert "Withdraw your application?" in confirm.text
+    application.refresh_from_db()
+    assert application.status == S.SUBMITTED
+    client.post(f"/me/applications/{application.pk}/withdraw/")
+    application.refresh_from_db()
+    assert application.status == S.WITHDRAWN
+    again = client.post(f"/me/applications/{application.pk}/withdraw/", follow=True)
+    assert "already ended" in again.text
+
+
+def test_reordering_swaps_preferences(client, ready_candidate, application, unit_b):
+    second = application_submit(
+        candidate=ready_candidate, posting=PostingFactory(program=application.posting.program, unit=unit_b)
+    )
+    client.force_login(ready_candidate)
+    client.post("/me/applications/reorder/", {"application": second.pk, "direction": "up"})
+    application.refresh_from_db()
+    second.refresh_from_db()
+    assert (second.rank, application.rank) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        lambda app: f"/me/applications/{app.pk}/",
+        lambda app: f"/me/applications/{app.pk}/withdraw/",
+        lambda app: f"/me/resumes/{app.resume_id}/download/",
+    ],
+)
+def test_another_candidate_gets_404_for_alices_things(client, application, other_candidate, url_for):
+    client.force_login(other_candidate)
+    assert client.get(url_for(application)).status_code == 404
+    assert client.post(url_for(application)).status_code in {404, 405}
+    application.refresh_from_db()
+    assert application.status == S.SUBMITTED
+
+
+def test_another_candidate_cannot_reorder_or_touch_alices_resume(client, application, other_candidate):
+    client.force_login(other_candidate)
+    assert (
+        client.post("/me/applications/reorder/", {"application": application.pk, "direction": "up"}).status_code == 404
+    )
+    assert client.post(f"/me/resumes/{application.resume_id}/delete/").status_code == 404
+    assert client.post(f"/me/resumes/{application.resume_id}/current/").status_code == 404
+    assert Resume.objects.filter(pk=application.resume_id).exists()
+
+
+def test_the_owner_downloads_their_resume_as_a_private_attachment(client, application, ready_candidate):
+    client.force_login(ready_candidate)
+    response = client.get(f"/me/resumes/{application.resume_id}/download/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "no-store" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_recruiter_of_the_unit_applied_to_downloads_the_resume(client, application, recruiter_a):
+    client.force_login(recruiter_a)
+    assert client.get(f"/me/resumes/{application.resume_id}/download/").status_code == 200
+
+
+def test_a_recruiter_of_another_unit_gets_404_for_the_resume(client, application, recruiter_b):
+    client.force_login(recruiter_b)
+    assert client.get(f"/me/resumes/{application.resume_id}/download/").status_code == 404
+
+
+def test_a_queued_application_does_not_open_the_resume_to_its_unit(
+    client, application, ready_candidate, unit_b, recruiter_b
+):
+    application_submit(
+        candidate=ready_candidate, posting=PostingFactory(program=application.posting.program, unit=unit_b)
+    )
+    client.force_login(recruiter_b)
+    assert client.get(f"/me/resumes/{application.resume_id}/download/").status_code == 404
+
+
+def test_a_visitor_gets_404_for_a_resume(client, application):
+    assert client.get(f"/me/resumes/{application.resume_id}/download/").status_code == 404
+
+
+def test_the_profile_form_saves_and_explains_bad_input(client, candidate):
+    client.force_login(candidate)
+    response = client.post(
+        "/me/profile/",
+        {"name": "Alice Zhang", "graduation_date": "30/06/2027", "phone": "call me", "links": "javascript:alert(1)"},
+    )
+    assert response.status_code == 200
+    assert "Enter a date such as 2027-06-30." in response.text
+    assert "Use digits, spaces" in response.text
+    assert "is not a web address" in response.text
+    candidate.refresh_from_db()
+    assert candidate.name == "Alice Candidate", "nothing is saved"
+    response = client.post(
+        "/me/profile/",
+        {
+            "name": "Alice Zhang",
+            "graduation_date": "2027-06-30",
+            "degree_level": "master",
+            "school": "ZJU",
+            "major": "CS",
+        },
+    )
+    assert response.status_code == 302
+    profile = CandidateProfile.objects.get(user=candidate)
+    assert str(profile.graduation_date) == "2027-06-30"
+
+
+def test_the_profile_shows_the_window_check_as_the_date_is_typed(client, candidate):
+    ProgramFactory()
+    client.force_login(candidate)
+    no = client.get("/me/profile/eligibility/?graduation_date=2026-10-31")
+    assert "is before this program&#x27;s window (2026-11-01 to 2027-10-30)" in no.text
+    yes = client.get("/me/profile/eligibility/?graduation_date=2026-11-01")
+    assert "inside the window" in yes.text
+    junk = client.get("/me/profile/eligibility/?graduation_date=not-a-date")
+    assert junk.status_code == 200
+
+
+def test_stored_xss_in_the_profile_is_shown_escaped(client, candidate):
+    CandidateProfileFactory(user=candidate, school="<script>alert(1)</script>")
+    candidate.name = "<img src=x onerror=alert(1)>"
+    candidate.save()
+    client.force_login(candidate)
+    for url in ("/me/", "/me/profile/"):
+        html = client.get(url).text
+        assert "<script>alert(1)</script>" not in html
+        assert "<img src=x" not in html
+
+
+def test_the_export_holds_my_data_and_nobody_elses(client, application, ready_candidate, other_candidate):
+    ApplicationFactory(candidate=other_candidate)
+    client.force_login(ready_candidate)
+    response = client.get("/me/privacy/export/")
+    assert response["Content-Disposition"] == 'attachment; filename="my-data.json"'
+    data = json.loads(response.content)
+    assert data["account"]["email"] == ready_candidate.email
+    assert [a["posting"] for a in data["applications"]] == ["Agent Runtime Intern"]
+    assert data["applications"][0]["history"][0]["stage"] == "submitted"
+    assert "bob@example.com" not in response.text
+
+
+def test_deleting_the_account_erases_it_and_keeps_anonymous_applications(
+    client, application, ready_candidate, django_capture_on_commit_callbacks
+):
+    resume = application.resume
+    stored = resume.file.path
+    client.force_login(ready_candidate)
+    refused = client.post("/me/privacy/delete/", {"confirm": "delete"})
+    assert refused.status_code == 400
+    assert User.objects.filter(pk=ready_candidate.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/me/privacy/delete/", {"confirm": "DELETE"})
+    assert not User.objects.filter(pk=ready_candidate.pk).exists()
+    assert not CandidateProfile.objects.exists()
+    assert not Resume.objects.exists()
+    application.refresh_from_db()
+    assert application.candidate is None
+    assert application.resume is None
+    import os
+
+    assert not os.path.exists(stored)
+    from recruit.notifications.models import Notification
+
+    assert Notification.objects.filter(email="alice@example.com", event="account_deleted").count() == 1

@@ -1,0 +1,42 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from recruit.celery import app
+from recruit.notifications.models import Notification
+from recruit.notifications.tasks import deliver_notification, requeue_stale_notifications
+
+
+def test_beat_requeues_stale_notifications_every_five_minutes():
+    entry = app.conf.beat_schedule["requeue-stale-notifications"]
+
+    assert entry["task"] == requeue_stale_notifications.name
+    assert entry["schedule"] == 300
+
+
+def test_notification_tasks_go_to_the_notifications_queue():
+    for task in (deliver_notification, requeue_stale_notifications):
+        assert app.amqp.router.route({}, task.name)["queue"].name == "notifications"
+
+
+def test_a_plain_worker_consumes_the_notifications_queue_too():
+    assert {"celery", "notifications"} <= set(app.amqp.queues)
+
+
+def test_delivery_is_acknowledged_late_and_retried_on_transient_errors_only():
+    assert deliver_notification.acks_late is True
+    assert deliver_notification.max_retries == 5
+    assert {error.__name__ for error in deliver_notification.autoretry_for} == {"SMTPException", "OSError"}
+
+
+@pytest.mark.django_db
+def test_the_requeue_task_enqueues_stale_notifications(mailoutbox, django_capture_on_commit_callbacks):
+    notification = Notification.objects.create(
+        email="alice@example.com", event="test", key="1", subject="S", body_text="T"
+    )
+    Notification.objects.filter(pk=notification.pk).update(created_at=timezone.now() - dt.timedelta(hours=1))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert requeue_stale_notifications.delay().get() == 1
+    assert len(mailoutbox) == 1
