@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from pypdf.filters import decode_stream_data
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
 
-from .models import Resume
+from .models import Application, Resume
 
 if TYPE_CHECKING:
     from recruit.accounts.models import User
@@ -357,6 +357,12 @@ def resume_make_current(*, resume: Resume) -> Resume:
 def resume_delete(*, resume: Resume) -> None:
     """Delete a resume, and its file once the deletion is committed; the newest remaining one becomes current."""
     _lock_candidate(resume.candidate_id)
+    # The unit reviewing an application reads the resume it was sent with.
+    if resume.applications.filter(status__in=Application.ACTIVE).exists():
+        raise ValidationError(
+            _("This resume was sent with an application still under way, so it stays. Upload a new one instead."),
+            code="in_use",
+        )
     name, storage = resume.file.name, resume.file.storage
     deleted, _counts = Resume.objects.filter(pk=resume.pk).delete()
     if not deleted:

@@ -110,8 +110,12 @@ def resume_make_current(request, pk):
 @require_POST
 @login_required
 def resume_delete(request, pk):
-    resumes.resume_delete(resume=access.own_resume(request.user, pk))
-    messages.success(request, _("The resume is deleted."))
+    try:
+        resumes.resume_delete(resume=access.own_resume(request.user, pk))
+    except ValidationError as refusal:
+        messages.error(request, refusal.messages[0])
+    else:
+        messages.success(request, _("The resume is deleted."))
     return redirect("applicants:resumes")
 
 

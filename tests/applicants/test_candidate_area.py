@@ -288,3 +288,19 @@ def test_deleting_the_account_erases_it_and_keeps_anonymous_applications(
     from recruit.notifications.models import Notification
 
     assert Notification.objects.filter(email="alice@example.com", event="account_deleted").count() == 1
+
+
+def test_a_resume_sent_with_an_active_application_cannot_be_deleted(client, application, ready_candidate):
+    client.force_login(ready_candidate)
+    response = client.post(f"/me/resumes/{application.resume_id}/delete/", follow=True)
+    assert "still under way" in response.text
+    assert Resume.objects.filter(pk=application.resume_id).exists()
+
+
+def test_a_resume_of_ended_applications_can_be_deleted(client, application, ready_candidate):
+    from applicants.services import application_withdraw
+
+    application_withdraw(application=application, candidate=ready_candidate)
+    client.force_login(ready_candidate)
+    client.post(f"/me/resumes/{application.resume_id}/delete/")
+    assert not Resume.objects.filter(pk=application.resume_id).exists()
