@@ -135,6 +135,14 @@ def application_submit(
     return application
 
 
+def _renumber(candidate, program):
+    """Preferences of the active applications count 1, 2, ... again after one ends."""
+    for rank, application in enumerate(_active_in_program(candidate, program), start=1):
+        if application.rank != rank:
+            application.rank = rank
+            application.save(update_fields=["rank", "updated_at"])
+
+
 def _release_next(candidate, program, *, now):
     """Ordered review: when no application of the program is with a unit, the best-ranked queued one goes."""
     active = _active_in_program(candidate, program)
@@ -174,6 +182,8 @@ def application_move(*, application: Application, target: str, actor, by: str, r
     if application.candidate_id:
         if target == S.WITHDRAWN:
             _notify_candidate(application, "application_withdrawn")
+        if target in Application.TERMINAL:
+            _renumber(application.candidate, application.posting.program)
         if target in {S.REJECTED, S.WITHDRAWN, S.DECLINED}:
             _release_next(application.candidate, application.posting.program, now=now)
     return application

@@ -1,6 +1,7 @@
 """The candidate area, /me/: profile, resumes, applications, personal data."""
 
 import json
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -36,12 +37,14 @@ def dashboard(request):
         .select_related("posting__unit", "posting__program")
         .order_by("posting__program", "rank", "-created_at")
     )
+    active_per_program = Counter(a.posting.program_id for a in applications if a.is_active)
     context = {
         "profile": profile,
         "missing": profile.missing_fields(),
         "current_resume": request.user.resumes.filter(is_current=True).first(),
         "applications": applications,
-        "programs": _open_programs(),
+        # Moving a preference up or down only means something beside another one.
+        "reorderable": {program for program, count in active_per_program.items() if count > 1},
     }
     return render(request, "applicants/dashboard.html", context)
 
@@ -86,7 +89,7 @@ def resume_list(request):
             messages.success(request, _("Your resume is uploaded and is now your current one."))
             return redirect("applicants:resumes")
     context = {"form": form, "resumes": request.user.resumes.all()}
-    return render(request, "applicants/resume_list.html", context, status=400 if form.errors else 200)
+    return render(request, "applicants/resume_list.html", context)
 
 
 def resume_download(request, pk):
@@ -146,10 +149,10 @@ def apply(request, posting_pk):
         "profile": profile,
         "eligibility": check_eligibility(profile=profile, posting=posting, active_applications=active),
         "missing": profile.missing_fields(),
-        "has_resume": request.user.resumes.filter(is_current=True).exists(),
+        "current_resume": request.user.resumes.filter(is_current=True).first(),
         "crosses_border": any(not location.in_mainland_china for location in posting.locations.all()),
     }
-    return render(request, "applicants/apply.html", context, status=400 if form.errors else 200)
+    return render(request, "applicants/apply.html", context)
 
 
 @login_required
@@ -227,7 +230,7 @@ def account_delete(request):
         messages.success(request, _("Your account is deleted. We sent a confirmation to your email address."))
         return redirect("postings:home")
     context = {"delete_form": form, "profile": services.profile_for(request.user)}
-    return render(request, "applicants/privacy.html", context, status=400 if form.errors else 200)
+    return render(request, "applicants/privacy.html", context)
 
 
 @require_POST

@@ -1,13 +1,17 @@
 """allauth, adapted: its account emails go through the notification outbox."""
 
 import uuid
+from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import filter_users_by_email
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
+from django.utils import timezone
 from django.utils.html import strip_tags
 
+from recruit.notifications.models import Notification
 from recruit.notifications.services import notify_rendered
 
 
@@ -20,10 +24,11 @@ class AccountAdapter(DefaultAccountAdapter):
         so a slow mail server never holds up sign-up or a password reset.
         """
         request = allauth_context.request
+        # allauth's texts greet from the "site"; without the sites framework that
+        # would be the bare host name, so the portal's name stands in.
+        site = SimpleNamespace(name=settings.SITE_NAME, domain=get_current_site(request).domain)
         message = self.render_mail(
-            template_prefix,
-            email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context},
+            template_prefix, email, {"request": request, "email": email, **context, "current_site": site}
         )
         if message.content_subtype == "html":
             body_text, body_html = strip_tags(message.body), message.body
@@ -34,7 +39,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 "",
             )
         users = filter_users_by_email(email, prefer_verified=True)
-        notify_rendered(
+        notification = notify_rendered(
             recipient=users[0] if users else None,
             email=email,
             event=template_prefix.rsplit("/", 1)[-1],
@@ -44,3 +49,7 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=body_text,
             body_html=body_html,
         )
+        if notification:
+            # Security emails (links to verify or reset) are not news for the
+            # in-app list's unread count.
+            Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())

@@ -214,3 +214,11 @@ def test_two_concurrent_identical_submissions_create_one_application(ready_candi
         thread.join(timeout=30)
     assert sorted(outcomes) == ["applied", "refused"]
     assert Application.objects.filter(candidate=ready_candidate, posting=first).count() == 1
+
+
+def test_preferences_are_renumbered_when_one_ends(ready_candidate, first, second):
+    one = application_submit(candidate=ready_candidate, posting=first)
+    two = application_submit(candidate=ready_candidate, posting=second)
+    application_withdraw(application=one, candidate=ready_candidate)
+    two.refresh_from_db()
+    assert two.rank == 1
