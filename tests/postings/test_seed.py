@@ -46,11 +46,21 @@ AI_CATEGORIES = {
     "AI Site Reliability Engineer",
 }
 
+# The candidates and their applications are tested in
+# tests/applicants/test_seed_applicants.py; here a few keep the runs quick.
+FEW_CANDIDATES = ("--candidates", "10")
+
 
 def run(command, *args):
     out = io.StringIO()
     call_command(command, *args, stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    # seed_demo stores the demo candidates' resumes.
+    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -60,7 +70,7 @@ def debug(settings):
 
 @pytest.fixture
 def seeded(debug):
-    return run("seed_demo")
+    return run("seed_demo", *FEW_CANDIDATES)
 
 
 def published():
@@ -114,7 +124,7 @@ def snapshot():
 def test_seed_demo_is_idempotent(seeded):
     before = snapshot()
 
-    run("seed_demo")
+    run("seed_demo", *FEW_CANDIDATES)
 
     assert snapshot() == before
 
@@ -132,7 +142,7 @@ def test_seed_demo_refuses_with_debug_off(settings):
 def test_seed_demo_force_runs_with_debug_off(settings):
     settings.DEBUG = False
 
-    run("seed_demo", "--force")
+    run("seed_demo", "--force", *FEW_CANDIDATES)
 
     assert published().count() > 100
     assert User.objects.filter(email="candidate@demo.example").exists()
@@ -150,11 +160,11 @@ def test_seed_demo_prints_the_counts_and_the_three_credentials(seeded):
 
 
 def test_seed_demo_runs_after_seed_volume_repeated_its_titles(debug):
-    run("seed_demo")
+    run("seed_demo", *FEW_CANDIDATES)
     run("seed_volume", "--postings", "300")
     before = snapshot()
 
-    run("seed_demo")
+    run("seed_demo", *FEW_CANDIDATES)
 
     assert snapshot() == before
 
@@ -355,7 +365,7 @@ def test_seed_demo_resets_a_changed_demo_password(seeded, client):
     candidate.set_password("something-else-entirely")
     candidate.save()
 
-    run("seed_demo")
+    run("seed_demo", *FEW_CANDIDATES)
 
     assert client.login(email="candidate@demo.example", password="demo-candidate-2027")
 

@@ -1,7 +1,7 @@
 """`manage.py seed_volume`: many published postings, fast, for benchmarks.
 
 Adds postings on every run (it is not keyed like seed_demo); the catalogue it
-needs is written by seed_demo's helpers, without the demo accounts.
+needs is written by the demo's helpers (`postings.demo`), without the demo accounts.
 """
 
 import random
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from postings import demo_data
-from postings.management.commands.seed_demo import refuse_without_debug, seed_catalogue
+from postings.demo import refuse_without_debug, seed_catalogue
 from postings.models import BusinessUnit, Posting, search_text_for
 
 

@@ -1,22 +1,26 @@
-"""`manage.py seed_demo`: the demo program, catalogue, postings, sessions and accounts.
+"""The postings side of the demo: catalogue, postings, information sessions and the demo accounts.
 
-Idempotent: every row is written by its natural key (slugs; postings by
-program, unit and title; sessions by program, university and start), so a
+`manage.py seed_demo` (in the applicants app, which may build on this one)
+calls `seed()`; `manage.py seed_volume` reuses `seed_catalogue()`. Idempotent:
+every row is written by its natural key (slugs; postings by program, unit and
+title; sessions by program, university and start; accounts by email), so a
 second run leaves the same rows and resets the demo passwords.
 """
 
 import random
-import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.core.management.base import CommandError
 
 from postings import demo_data
 from postings.models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill, UnitMembership
+
+if TYPE_CHECKING:
+    from recruit.accounts.models import User
 
 
 def refuse_without_debug(*, force: bool, why: str) -> None:
@@ -34,6 +38,43 @@ class Catalogue:
     categories: dict[str, RoleCategory]
     locations: dict[str, Location]
     skills: dict[str, Skill]
+
+
+@dataclass
+class PostingsDemo:
+    """What `seed()` wrote: the catalogue, the demo's own postings and sessions, the accounts by role."""
+
+    catalogue: Catalogue
+    postings: list[Posting]
+    sessions: list[InfoSession]
+    accounts: dict[str, "User"]
+
+    def summary(self) -> list[str]:
+        """Lines for the command's report."""
+        published = [posting for posting in self.postings if posting.status == Posting.Status.PUBLISHED]
+        ai_share = round(100 * sum(posting.category.is_ai for posting in published) / len(published))
+        by_status = {status: sum(posting.status == status for posting in self.postings) for status in Posting.Status}
+        units = self.catalogue.units.values()
+        return [
+            f"{len(self.catalogue.programs)} programs, {len(units)} business units "
+            f"({sum(unit.is_demo for unit in units)} marked demo), "
+            f"{len(self.catalogue.categories)} role categories, {len(self.catalogue.locations)} locations, "
+            f"{len(self.catalogue.skills)} skills",
+            f"{len(self.postings)} postings: {len(published)} published ({ai_share}% AI), "
+            f"{by_status[Posting.Status.DRAFT]} drafts, {by_status[Posting.Status.CLOSED]} closed",
+            f"{len(self.sessions)} information sessions",
+        ]
+
+
+def seed() -> PostingsDemo:
+    """Write the catalogue, postings, information sessions and the demo admin, recruiter and candidate."""
+    catalogue = seed_catalogue()
+    return PostingsDemo(
+        catalogue=catalogue,
+        postings=seed_postings(catalogue),
+        sessions=seed_info_sessions(catalogue),
+        accounts=seed_accounts(catalogue),
+    )
 
 
 def _upsert(model, rows: list[dict], key: str = "slug") -> dict:
@@ -143,9 +184,14 @@ def seed_info_sessions(catalogue: Catalogue) -> list[InfoSession]:
     return sessions
 
 
-def seed_accounts(catalogue: Catalogue) -> list[dict]:
-    """The demo admin, recruiter and candidate, verified, with their known passwords."""
+def seed_accounts(catalogue: Catalogue) -> dict[str, "User"]:
+    """The demo admin, recruiter and candidate, verified, with their known passwords: {role: user}.
+
+    Only the accounts: the candidate's profile, resumes and applications are
+    the applicants app's (`applicants.demo`).
+    """
     user_model = get_user_model()
+    users = {}
     for spec in demo_data.DEMO_ACCOUNTS:
         is_admin = spec["role"] == "admin"
         user = user_model.objects.filter(email__iexact=spec["email"]).first()
@@ -166,46 +212,5 @@ def seed_accounts(catalogue: Catalogue) -> list[dict]:
             UnitMembership.objects.update_or_create(
                 user=user, unit=catalogue.units[spec["unit"]], defaults={"role": UnitMembership.Role.RECRUITER}
             )
-    return demo_data.DEMO_ACCOUNTS
-
-
-class Command(BaseCommand):
-    help = (
-        "Load the demo program: 16 business units, role categories, locations, skills, ~130 postings, "
-        "information sessions and a demo admin, recruiter and candidate. Safe to run again."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--force", action="store_true", help="Run even with DEBUG off (creates accounts with known passwords)."
-        )
-
-    def handle(self, *args, force, **options):
-        refuse_without_debug(force=force, why="seed_demo creates accounts with known passwords and prints them.")
-        started = time.perf_counter()
-        with transaction.atomic():
-            catalogue = seed_catalogue()
-            postings = seed_postings(catalogue)
-            sessions = seed_info_sessions(catalogue)
-            accounts = seed_accounts(catalogue)
-        self._report(catalogue, postings, sessions, accounts, time.perf_counter() - started)
-
-    def _report(self, catalogue, postings, sessions, accounts, seconds):
-        published = [posting for posting in postings if posting.status == Posting.Status.PUBLISHED]
-        ai_share = round(100 * sum(posting.category.is_ai for posting in published) / len(published))
-        by_status = {status: sum(posting.status == status for posting in postings) for status in Posting.Status}
-        units = catalogue.units.values()
-        self.stdout.write(
-            f"Seeded the demo in {seconds:.1f} s:\n"
-            f"  {len(catalogue.programs)} programs, {len(units)} business units "
-            f"({sum(unit.is_demo for unit in units)} marked demo), "
-            f"{len(catalogue.categories)} role categories, {len(catalogue.locations)} locations, "
-            f"{len(catalogue.skills)} skills\n"
-            f"  {len(postings)} postings: {len(published)} published ({ai_share}% AI), "
-            f"{by_status[Posting.Status.DRAFT]} drafts, {by_status[Posting.Status.CLOSED]} closed\n"
-            f"  {len(sessions)} information sessions"
-        )
-        self.stdout.write("Demo accounts (passwords are reset on every run):")
-        for account in accounts:
-            self.stdout.write(f"  {account['role']:<10} {account['email']:<26} {account['password']}")
-        self.stdout.write(self.style.SUCCESS("Done."))
+        users[spec["role"]] = user
+    return users

@@ -1,0 +1,53 @@
+"""`manage.py seed_demo`: the demo program, catalogue, postings, sessions, accounts, candidates and applications.
+
+It lives in the applicants app because it needs both sides: the postings
+side (`postings.demo`) and the candidates on top of it (`applicants.demo`),
+written in one transaction. Idempotent: a second run leaves the same rows,
+adds no candidates or applications, and resets the demo passwords.
+"""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from applicants import demo as applicants_demo
+from postings import demo as postings_demo
+from postings import demo_data
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo program: 16 business units, role categories, locations, skills, ~130 postings, "
+        "information sessions, a demo admin, recruiter and candidate, and a few hundred other candidates "
+        "with applications. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Run even with DEBUG off (creates accounts with known passwords)."
+        )
+        parser.add_argument(
+            "--candidates",
+            type=int,
+            default=applicants_demo.DEFAULT_CANDIDATES,
+            help=f"Other candidates, with their applications (default {applicants_demo.DEFAULT_CANDIDATES}).",
+        )
+
+    def handle(self, *args, force, candidates, **options):
+        postings_demo.refuse_without_debug(
+            force=force, why="seed_demo creates accounts with known passwords and prints them."
+        )
+        if candidates < 0:
+            raise CommandError("--candidates must be 0 or more.")
+        started = time.perf_counter()
+        with transaction.atomic():
+            postings = postings_demo.seed()
+            applicants = applicants_demo.seed(postings_demo=postings, candidates=candidates)
+        seconds = time.perf_counter() - started
+        lines = [*postings.summary(), *applicants.summary(demo_candidate=postings.accounts["candidate"])]
+        self.stdout.write(f"Seeded the demo in {seconds:.1f} s:\n" + "\n".join(f"  {line}" for line in lines))
+        self.stdout.write("Demo accounts (passwords are reset on every run):")
+        for account in demo_data.DEMO_ACCOUNTS:
+            self.stdout.write(f"  {account['role']:<10} {account['email']:<26} {account['password']}")
+        self.stdout.write(self.style.SUCCESS("Done."))
