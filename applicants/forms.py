@@ -1,5 +1,3 @@
-from urllib.parse import urlsplit
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -85,7 +83,6 @@ class ProfileForm(forms.ModelForm):
 
 class EligibilityPreviewForm(forms.Form):
     graduation_date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
-    degree_level = forms.CharField(required=False)
 
 
 class ResumeUploadForm(forms.Form):
@@ -126,7 +123,3 @@ class AccountDeleteForm(forms.Form):
             raise ValidationError(_("Type DELETE in capital letters to confirm."))
         return "DELETE"
 
-
-def is_local_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc and url.startswith("/") and not url.startswith("//")

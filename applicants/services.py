@@ -197,21 +197,25 @@ def application_withdraw(*, application: Application, candidate, reason: str = "
 
 
 @transaction.atomic
-def applications_reorder(*, candidate, program, order: list[int]) -> None:
-    """Set the candidate's preference order of their active applications in a program.
+def application_shift_preference(*, candidate, application: Application, direction: str) -> bool:
+    """Swap an active application with the one above ("up") or below ("down") in the
+    candidate's preferences of its program; False when there is nothing to swap with.
 
-    `order` lists application ids, first choice first; it must name exactly
-    the active applications. An application already with its unit stays there.
+    An application already with its unit stays there: the order decides which
+    waiting one is released next.
     """
     _lock_candidate(candidate)
-    active = {a.pk: a for a in _active_in_program(candidate, program)}
-    if sorted(order) != sorted(active):
-        raise ValidationError(_("The list of applications changed meanwhile; please try again."))
+    order = [a.pk for a in _active_in_program(candidate, application.posting.program)]
+    if application.pk not in order:
+        return False
+    index = order.index(application.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(order):
+        return False
+    order[index], order[other] = order[other], order[index]
     for rank, pk in enumerate(order, start=1):
-        application = active[pk]
-        if application.rank != rank:
-            application.rank = rank
-            application.save(update_fields=["rank", "updated_at"])
+        Application.objects.filter(pk=pk).exclude(rank=rank).update(rank=rank, updated_at=timezone.now())
+    return True
 
 
 @transaction.atomic

@@ -184,24 +184,9 @@ def application_reorder(request):
     form = ReorderForm(request.POST)
     if form.is_valid():
         application = access.own_application(request.user, form.cleaned_data["application"])
-        program = application.posting.program
-        order = list(
-            Application.objects.owned_by(request.user)
-            .active()
-            .filter(posting__program=program)
-            .order_by("rank", "created_at")
-            .values_list("pk", flat=True)
-        )
-        index = order.index(application.pk) if application.pk in order else -1
-        swap = index - 1 if form.cleaned_data["direction"] == "up" else index + 1
-        if index >= 0 and 0 <= swap < len(order):
-            order[index], order[swap] = order[swap], order[index]
-            try:
-                services.applications_reorder(candidate=request.user, program=program, order=order)
-            except ValidationError as error:
-                messages.error(request, error.messages[0])
-            else:
-                messages.success(request, _("Your preferences are updated."))
+        direction = form.cleaned_data["direction"]
+        if services.application_shift_preference(candidate=request.user, application=application, direction=direction):
+            messages.success(request, _("Your preferences are updated."))
     return redirect("applicants:dashboard")
 
 

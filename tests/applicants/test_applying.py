@@ -222,3 +222,16 @@ def test_preferences_are_renumbered_when_one_ends(ready_candidate, first, second
     application_withdraw(application=one, candidate=ready_candidate)
     two.refresh_from_db()
     assert two.rank == 1
+
+
+def test_shifting_a_preference_swaps_it_with_its_neighbour_only(ready_candidate, first, second):
+    from applicants.services import application_shift_preference
+
+    one = application_submit(candidate=ready_candidate, posting=first)
+    two = application_submit(candidate=ready_candidate, posting=second)
+    assert not application_shift_preference(candidate=ready_candidate, application=one, direction="up")
+    assert application_shift_preference(candidate=ready_candidate, application=one, direction="down")
+    one.refresh_from_db()
+    two.refresh_from_db()
+    assert (one.rank, two.rank) == (2, 1)
+    assert one.status == S.SUBMITTED, "the application with its unit stays there"
