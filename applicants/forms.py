@@ -122,4 +122,3 @@ class AccountDeleteForm(forms.Form):
         if self.cleaned_data["confirm"].strip() != "DELETE":
             raise ValidationError(_("Type DELETE in capital letters to confirm."))
         return "DELETE"
-
