@@ -304,3 +304,36 @@ def test_a_resume_of_ended_applications_can_be_deleted(client, application, read
     client.force_login(ready_candidate)
     client.post(f"/me/resumes/{application.resume_id}/delete/")
     assert not Resume.objects.filter(pk=application.resume_id).exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "most"),
+    [
+        ("/me/", 8),
+        ("/me/profile/", 12),
+        ("/me/resumes/", 6),
+        ("/me/privacy/", 6),
+        ("/me/privacy/export/", 12),
+        ("/me/notifications/", 6),
+    ],
+)
+def test_candidate_pages_run_a_bounded_number_of_queries(
+    client, ready_candidate, url, most, django_assert_max_num_queries
+):
+    for posting in PostingFactory.create_batch(2):
+        ApplicationFactory(candidate=ready_candidate, posting=posting)
+    client.force_login(ready_candidate)
+    client.get(url)
+    with django_assert_max_num_queries(most):
+        assert client.get(url).status_code == 200
+
+
+def test_the_apply_and_application_pages_run_a_bounded_number_of_queries(
+    client, application, ready_candidate, django_assert_max_num_queries
+):
+    client.force_login(ready_candidate)
+    other = PostingFactory()
+    with django_assert_max_num_queries(12):
+        client.get(f"/me/apply/{other.pk}/")
+    with django_assert_max_num_queries(8):
+        client.get(f"/me/applications/{application.pk}/")
