@@ -5,3 +5,13 @@ document.addEventListener("DOMContentLoaded", () => {
     panel.open = false;
   }
 });
+
+// An empty search or the "all programs" choice adds nothing to a shared URL.
+document.addEventListener("htmx:configRequest", (event) => {
+  const parameters = event.detail.parameters;
+  for (const name of ["q", "program"]) {
+    if (parameters[name] === "") {
+      delete parameters[name];
+    }
+  }
+});

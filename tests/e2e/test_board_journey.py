@@ -234,3 +234,13 @@ def test_pages_fit_a_phone_screen_without_sideways_scrolling(catalogue, new_page
     assert has_no_horizontal_scroll(page), "The posting page scrolls sideways on a phone"
     screenshot(page, "posting-phone")
     assert page_problems.all() == []
+
+
+def test_filtering_in_place_keeps_the_url_short_and_shareable(catalogue, page, page_problems):
+    page.goto(catalogue.url + "/jobs/")
+    with page.expect_response(is_board_update) as update:
+        page.get_by_role("checkbox", name="AI roles only").check()
+    assert update.value.ok
+    expect(page).to_have_url(catalogue.url + "/jobs/?ai=1")
+    page.reload()
+    expect(page.get_by_role("checkbox", name="AI roles only")).to_be_checked()
