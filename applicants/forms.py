@@ -4,7 +4,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import CandidateProfile
-from .resumes import MAX_RESUME_BYTES
+from .resumes import MAX_RESUME_BYTES, MESSAGES
 
 
 class DateInput(forms.DateInput):
@@ -91,6 +91,19 @@ class ResumeUploadForm(forms.Form):
         help_text=_("A PDF of at most %(mb)d MB and 20 pages.") % {"mb": MAX_RESUME_BYTES // (1024 * 1024)},
         widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
     )
+
+    def __init__(self, *args, too_large: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The upload handler stopped reading a body over the limit: say so,
+        # rather than "no file".
+        self.too_large = too_large
+        if too_large:
+            self.fields["file"].required = False
+
+    def clean(self):
+        if self.too_large:
+            raise ValidationError({"file": MESSAGES["too_big"]})
+        return super().clean()
 
 
 class ApplyForm(forms.Form):

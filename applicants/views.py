@@ -79,7 +79,12 @@ def eligibility_preview(request):
 
 @login_required
 def resume_list(request):
-    form = ResumeUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ResumeUploadForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        too_large=getattr(request, "upload_too_large", False),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             resumes.resume_upload(candidate=request.user, uploaded_file=form.cleaned_data["file"])

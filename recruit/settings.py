@@ -206,6 +206,12 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Stop reading an upload as soon as it is bigger than any resume may be.
+FILE_UPLOAD_HANDLERS = [
+    "applicants.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 MEDIA_URL = None
 
 # --- Email ----------------------------------------------------------------

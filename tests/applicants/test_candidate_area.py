@@ -337,3 +337,39 @@ def test_the_apply_and_application_pages_run_a_bounded_number_of_queries(
         client.get(f"/me/apply/{other.pk}/")
     with django_assert_max_num_queries(8):
         client.get(f"/me/applications/{application.pk}/")
+
+
+def test_an_upload_far_over_the_limit_is_stopped_with_a_message(client, candidate, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(candidate)
+    huge = SimpleUploadedFile("cv.pdf", b"%PDF-1.4\n" + b"0" * (11 * 1024 * 1024), content_type="application/pdf")
+    response = client.post("/me/resumes/", {"file": huge})
+    assert response.status_code == 200
+    assert "larger than 10 MB" in response.text
+    assert not Resume.objects.exists()
+
+
+def test_a_pdf_upload_through_the_page_becomes_the_current_resume(client, candidate, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.applicants import pdfs
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(candidate)
+    response = client.post("/me/resumes/", {"file": SimpleUploadedFile("../../cv.pdf", pdfs.valid())})
+    assert response.status_code == 302
+    resume = Resume.objects.get(candidate=candidate)
+    assert resume.is_current
+    assert resume.original_name == "cv.pdf"
+
+
+def test_a_text_file_renamed_pdf_is_refused_on_the_page(client, candidate, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(candidate)
+    response = client.post("/me/resumes/", {"file": SimpleUploadedFile("cv.pdf", b"just text, honest")})
+    assert "This file is not a PDF" in response.text
+    assert not Resume.objects.exists()
