@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,11 +20,6 @@ from .eligibility import check_eligibility, graduation_reasons
 from .forms import AccountDeleteForm, ApplyForm, EligibilityPreviewForm, ProfileForm, ReorderForm, ResumeUploadForm
 from .models import Application
 from .workflow import CANDIDATE_WORDS, IllegalMove
-
-
-def _open_programs():
-    now = timezone.now()
-    return Program.objects.filter(applications_open__lte=now, applications_close__gte=now)
 
 
 @login_required
@@ -65,7 +59,7 @@ def profile_edit(request):
 
 def _window_checks(profile, graduation_date=None):
     date = graduation_date if graduation_date is not None else profile.graduation_date
-    return [(program, graduation_reasons(date, program)) for program in _open_programs()]
+    return [(program, graduation_reasons(date, program)) for program in Program.objects.taking_applications()]
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .queries import PostingQuerySet
+from .queries import PostingQuerySet, ProgramQuerySet
 
 
 class DegreeLevel(models.TextChoices):
@@ -47,6 +47,8 @@ class Program(models.Model):
     applications_close = models.DateTimeField(_("applications close"))
     max_active_applications = models.PositiveSmallIntegerField(_("active applications per candidate"), default=2)
     review = models.CharField(_("review of preferences"), max_length=10, choices=Review, default=Review.ORDERED)
+
+    objects = ProgramQuerySet.as_manager()
 
     class Meta:
         ordering = ["-applications_open"]

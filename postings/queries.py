@@ -39,6 +39,13 @@ def _substrings(terms: list[str]) -> Q:
     return condition
 
 
+class ProgramQuerySet(models.QuerySet):
+    def taking_applications(self, now=None):
+        """Programs whose application period includes `now`."""
+        now = now or timezone.now()
+        return self.filter(applications_open__lte=now, applications_close__gte=now)
+
+
 class PostingQuerySet(models.QuerySet):
     def public(self, now=None):
         """Published postings of programs taking applications, not past their closing date."""

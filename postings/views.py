@@ -21,9 +21,7 @@ def home(request):
     """The program in one screen: who may apply, the units, live figures."""
     public = Posting.objects.public()
     context = {
-        "programs": Program.objects.filter(
-            applications_open__lte=timezone.now(), applications_close__gte=timezone.now()
-        ),
+        "programs": Program.objects.taking_applications(),
         "figures": public.figures(),
         "units": BusinessUnit.objects.annotate(open_roles=Count("postings", filter=Q(postings__in=public))).filter(
             open_roles__gt=0
@@ -39,8 +37,7 @@ def home(request):
 
 def board(request):
     """The job board: search, filters in the URL, counts, pages; htmx updates it in place."""
-    now = timezone.now()
-    programs = Program.objects.filter(applications_open__lte=now, applications_close__gte=now)
+    programs = Program.objects.taking_applications()
     units = BusinessUnit.objects.all()
     categories = RoleCategory.objects.all()
     locations = Location.objects.all()
