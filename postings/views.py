@@ -21,7 +21,8 @@ def home(request):
     """The program in one screen: who may apply, the units, live figures."""
     public = Posting.objects.public()
     context = {
-        "programs": Program.objects.taking_applications(),
+        # The main internship track leads; the research track follows.
+        "programs": Program.objects.taking_applications().order_by("track", "name"),
         "figures": public.figures(),
         "units": BusinessUnit.objects.annotate(open_roles=Count("postings", filter=Q(postings__in=public))).filter(
             open_roles__gt=0

@@ -79,3 +79,12 @@ def test_info_sessions_lists_upcoming_and_past(client, db):
     assert response.status_code == 200
     assert [s.university for s in response.context["upcoming"]] == ["Zhejiang University"]
     assert [s.university for s in response.context["past"]] == ["Peking University"]
+
+
+def test_home_leads_with_the_internship_and_links_the_other_open_programs(client, roles):
+    from tests.factories import ProgramFactory
+
+    ProgramFactory(name="Star Program 2027", slug="2027-star", track="research")
+    text = client.get("/").text
+    assert "Also open:" in text
+    assert 'href="/jobs/?program=2027-star"' in text
