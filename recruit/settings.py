@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "recruit.notifications",
     "postings",
     "applicants",
+    "demo",
 ]
 
 MIDDLEWARE = [

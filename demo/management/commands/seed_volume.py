@@ -1,7 +1,7 @@
 """`manage.py seed_volume`: many published postings, fast, for benchmarks.
 
 Adds postings on every run (it is not keyed like seed_demo); the catalogue it
-needs is written by the demo's helpers (`postings.demo`), without the demo accounts.
+needs is written by the demo's helpers (`demo.catalogue`), without the demo accounts.
 """
 
 import random
@@ -10,8 +10,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from postings import demo_data
-from postings.demo import refuse_without_debug, seed_catalogue
+from demo.catalogue import refuse_without_debug, seed_catalogue
+from demo.data import catalogue as demo_data
 from postings.models import BusinessUnit, Posting, search_text_for
 
 

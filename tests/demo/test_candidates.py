@@ -15,10 +15,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from applicants import demo
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume, StageChange
 from applicants.resumes import extract_text, inspect_pdf
 from applicants.workflow import check_move
+from demo import candidates as demo
 from postings.models import Posting, Program
 from recruit.accounts.models import User
 from recruit.notifications.models import Notification

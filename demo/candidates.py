@@ -1,6 +1,6 @@
 """The applicants side of the demo: the demo candidate's profile, resumes and applications, and a crowd of others.
 
-`manage.py seed_demo` calls `seed()` after `postings.demo.seed()`, in the
+`manage.py seed_demo` calls `seed()` after `demo.catalogue.seed()`, in the
 same transaction. The rows are written directly, in bulk, not through the
 services: the history is in the past (each StageChange at its own date), and
 seeding sends no emails and writes no notifications. The rules the services
@@ -33,11 +33,7 @@ from django.utils import timezone
 from pypdf import PdfWriter
 from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
-from postings import demo_data
-from postings.demo import PostingsDemo
-from postings.models import Posting, UnitMembership
-
-from .models import (
+from applicants.models import (
     CROSS_BORDER_CONSENT_VERSION,
     POOL_CONSENT_VERSION,
     Application,
@@ -45,8 +41,11 @@ from .models import (
     Resume,
     StageChange,
 )
-from .resumes import extract_text, inspect_pdf, safe_display_name
-from .workflow import check_move
+from applicants.resumes import extract_text, inspect_pdf, safe_display_name
+from applicants.workflow import check_move
+from demo.catalogue import PostingsDemo
+from demo.data import catalogue as demo_data
+from postings.models import Posting, UnitMembership
 
 if TYPE_CHECKING:
     from recruit.accounts.models import User

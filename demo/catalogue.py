@@ -1,10 +1,10 @@
-"""The postings side of the demo: catalogue, postings, information sessions and the demo accounts.
+"""The catalogue side of the demo: programs, units, postings, information sessions and the demo accounts.
 
-`manage.py seed_demo` (in the applicants app, which may build on this one)
-calls `seed()`; `manage.py seed_volume` reuses `seed_catalogue()`. Idempotent:
-every row is written by its natural key (slugs; postings by program, unit and
-title; sessions by program, university and start; accounts by email), so a
-second run leaves the same rows and resets the demo passwords.
+`manage.py seed_demo` calls `seed()`, then `demo.candidates.seed()`;
+`manage.py seed_volume` reuses `seed_catalogue()`. Idempotent: every row is
+written by its natural key (slugs; postings by program, unit and title;
+sessions by program, university and start; accounts by email), so a second
+run leaves the same rows and resets the demo passwords.
 """
 
 import random
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
-from postings import demo_data
+from demo.data import catalogue as demo_data
 from postings.models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill, UnitMembership
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def seed_accounts(catalogue: Catalogue) -> dict[str, "User"]:
     """The demo admin, recruiter and candidate, verified, with their known passwords: {role: user}.
 
     Only the accounts: the candidate's profile, resumes and applications are
-    the applicants app's (`applicants.demo`).
+    written by `demo.candidates`.
     """
     user_model = get_user_model()
     users = {}

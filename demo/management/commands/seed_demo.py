@@ -1,8 +1,7 @@
 """`manage.py seed_demo`: the demo program, catalogue, postings, sessions, accounts, candidates and applications.
 
-It lives in the applicants app because it needs both sides: the postings
-side (`postings.demo`) and the candidates on top of it (`applicants.demo`),
-written in one transaction. Idempotent: a second run leaves the same rows,
+The catalogue side (`demo.catalogue`) and the candidates on top of it
+(`demo.candidates`) are written in one transaction. Idempotent: a second run leaves the same rows,
 adds no candidates or applications, and resets the demo passwords.
 """
 
@@ -11,9 +10,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from applicants import demo as applicants_demo
-from postings import demo as postings_demo
-from postings import demo_data
+from demo import candidates as applicants_demo
+from demo import catalogue as postings_demo
+from demo.data import catalogue as demo_data
 
 
 class Command(BaseCommand):
