@@ -16,7 +16,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
-from demo.data import catalogue as demo_data
+from demo import composer
+from demo.data import catalogue as data
+from demo.data.accounts import DEMO_ACCOUNTS
+from demo.data.sessions import INFO_SESSIONS
+from demo.data.star import STAR_POSTINGS
 from postings.models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill, UnitMembership
 
 if TYPE_CHECKING:
@@ -92,14 +96,14 @@ def _upsert(model, rows: list[dict], key: str = "slug") -> dict:
 def seed_catalogue() -> Catalogue:
     """Programs, units, role categories, locations and skills, written by slug."""
     return Catalogue(
-        programs=_upsert(Program, demo_data.PROGRAMS),
-        units=_upsert(BusinessUnit, [{"is_demo": False, **unit} for unit in demo_data.UNITS]),
-        categories=_upsert(RoleCategory, demo_data.CATEGORIES),
-        locations=_upsert(Location, demo_data.LOCATIONS),
+        programs=_upsert(Program, data.PROGRAMS),
+        units=_upsert(BusinessUnit, [{"is_demo": False, **unit} for unit in data.UNITS]),
+        categories=_upsert(RoleCategory, data.CATEGORIES),
+        locations=_upsert(Location, data.LOCATIONS),
         skills={
             skill.name: skill
             for skill in _upsert(
-                Skill, [{"slug": demo_data.skill_slug(name), "name": name} for name in demo_data.SKILLS]
+                Skill, [{"slug": data.skill_slug(name), "name": name} for name in data.SKILLS]
             ).values()
         },
     )
@@ -107,18 +111,18 @@ def seed_catalogue() -> Catalogue:
 
 def seed_postings(catalogue: Catalogue) -> list[Posting]:
     """The internship program's postings (published, drafts, closed) and the Star ones."""
-    rng = random.Random(demo_data.SEED)  # noqa: S311 -- demo content, not a secret
+    rng = random.Random(data.SEED)  # noqa: S311 -- demo content, not a secret
     taken = set()
 
     def compose(count):
-        return demo_data.compose_postings(rng, units=demo_data.UNITS, count=count, taken=taken)
+        return composer.compose_postings(rng, units=data.UNITS, count=count, taken=taken)
 
-    internship = catalogue.programs[demo_data.INTERNSHIP]
+    internship = catalogue.programs[data.INTERNSHIP]
     specs = [
-        *[(internship, spec, "published") for spec in compose(demo_data.PUBLISHED_COUNT)],
-        *[(internship, spec, "draft") for spec in compose(demo_data.DRAFT_COUNT)],
-        *[(internship, spec, "closed") for spec in compose(demo_data.CLOSED_COUNT)],
-        *[(catalogue.programs[demo_data.STAR], spec, "published") for spec in demo_data.STAR_POSTINGS],
+        *[(internship, spec, "published") for spec in compose(data.PUBLISHED_COUNT)],
+        *[(internship, spec, "draft") for spec in compose(data.DRAFT_COUNT)],
+        *[(internship, spec, "closed") for spec in compose(data.CLOSED_COUNT)],
+        *[(catalogue.programs[data.STAR], spec, "published") for spec in STAR_POSTINGS],
     ]
     existing = _postings_by_key(specs)
     postings = []
@@ -170,11 +174,11 @@ def _refresh_search_text(pks: list[int]) -> None:
 
 
 def seed_info_sessions(catalogue: Catalogue) -> list[InfoSession]:
-    """The spring tour's information sessions, written by university and start."""
+    """The season's information sessions, written by university and start."""
     sessions = []
-    for spec in demo_data.INFO_SESSIONS:
+    for spec in INFO_SESSIONS:
         session, _ = InfoSession.objects.update_or_create(
-            program=catalogue.programs[demo_data.INTERNSHIP],
+            program=catalogue.programs[data.INTERNSHIP],
             university=spec["university"],
             starts_at=spec["starts_at"],
             defaults={field: spec[field] for field in ("city", "venue", "ends_at", "summary")},
@@ -192,7 +196,7 @@ def seed_accounts(catalogue: Catalogue) -> dict[str, "User"]:
     """
     user_model = get_user_model()
     users = {}
-    for spec in demo_data.DEMO_ACCOUNTS:
+    for spec in DEMO_ACCOUNTS:
         is_admin = spec["role"] == "admin"
         user = user_model.objects.filter(email__iexact=spec["email"]).first()
         if user is None:

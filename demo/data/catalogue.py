@@ -1,28 +1,21 @@
-"""The demo catalogue as plain data, and the templates postings are written from.
+"""The demo catalogue as plain data: programs, locations, units, skills and role categories.
 
-`manage.py seed_demo` and `manage.py seed_volume` read this module; nothing here
-touches the database. Postings are composed from per-category templates with a
-seeded random generator, so the same seed always writes the same postings.
+Each role category carries the templates its postings are written from
+(`demo.composer`). Nothing here touches the database.
 """
 
 import datetime as dt
-import random
 from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-SINGAPORE = ZoneInfo("Asia/Singapore")
-BERLIN = ZoneInfo("Europe/Berlin")
 
 SEED = 2027
-# The announcement says AI roles are over 80% of openings; the demo aims a
-# little higher so drafts and closures never push the live share under it.
-AI_SHARE = 0.85
-PUBLISHED_FROM = dt.datetime(2026, 3, 18, 9, 0, tzinfo=SHANGHAI)
-PUBLISHED_UNTIL = dt.datetime(2026, 11, 20, 18, 0, tzinfo=SHANGHAI)
-CLOSES_FROM = dt.datetime(2027, 1, 15, 23, 59, tzinfo=SHANGHAI)
-CLOSES_UNTIL = dt.datetime(2027, 5, 31, 23, 59, tzinfo=SHANGHAI)
+# Drafts and closed postings give the admin something to publish and reopen.
+PUBLISHED_COUNT = 120
+DRAFT_COUNT = 5
+CLOSED_COUNT = 3
 
 # --- Programs ---------------------------------------------------------------
 
@@ -341,7 +334,7 @@ def _focus(label, duty, skills, requirement):
     return {"label": label, "duty": duty, "skills": skills, "requirement": requirement}
 
 
-_CS = "computer science, software engineering, artificial intelligence, mathematics or a related field"
+CS_FIELDS = "computer science, software engineering, artificial intelligence, mathematics or a related field"
 
 CATEGORIES = [
     {
@@ -352,7 +345,7 @@ CATEGORIES = [
             "Builds products on large models: the services, retrieval and tool pipelines and user-facing "
             "features that put models in front of users."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Python", "Java", "Go", "Prompt engineering", "RAG", "Microservices"],
         "requirements": [
             "Strong programming skills and a habit of writing tests.",
@@ -413,7 +406,7 @@ CATEGORIES = [
             "Designs and trains the models behind AI products: fine-tuning, retrieval and ranking, "
             "multimodal understanding, and their offline and online evaluation."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Python", "PyTorch", "LLM fine-tuning", "Natural language processing", "Statistics"],
         "requirements": [
             "Solid foundations in machine learning and deep learning; reads papers and reproduces them.",
@@ -472,7 +465,7 @@ CATEGORIES = [
             "Makes agents better at real tasks: tool use, planning and memory, measured with evaluation "
             "sets and improved with data, prompts and reinforcement learning."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Python", "LLM evaluation", "Prompt engineering", "Reinforcement learning", "Function calling"],
         "requirements": [
             "Has built or evaluated an LLM agent and can describe how it failed.",
@@ -530,7 +523,7 @@ CATEGORIES = [
             "Builds the runtime agents run on: sandboxes, tool gateways and protocols, orchestration, "
             "state and observability at scale."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Go", "Rust", "Kubernetes", "Distributed systems", "Linux"],
         "requirements": [
             "Strong systems programming in Go, Rust, C++ or Java.",
@@ -581,7 +574,7 @@ CATEGORIES = [
             "Builds the data behind models: collection, cleaning, synthesis, annotation pipelines and "
             "data-quality measurement for training and evaluation."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Python", "Spark", "SQL", "Data pipelines", "Statistics"],
         "requirements": [
             "Fluent in Python and SQL; experience with large data sets.",
@@ -630,7 +623,7 @@ CATEGORIES = [
             "Builds the systems that train and serve large models: distributed training, inference engines, "
             "GPU kernels, compilers and cluster scheduling."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["C++", "Python", "CUDA", "PyTorch", "Distributed training", "Linux"],
         "requirements": [
             "Strong C++ or Python, and a feel for performance: profiles before optimising.",
@@ -687,7 +680,7 @@ CATEGORIES = [
             "Keeps AI services and GPU clusters fast and available: capacity, incident response, automated "
             "diagnosis and cost."
         ),
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Python", "Go", "Linux", "Kubernetes", "Observability"],
         "requirements": [
             "Comfortable on Linux: processes, networking, file systems and their failure modes.",
@@ -734,7 +727,7 @@ CATEGORIES = [
         "name": "Backend Engineer",
         "is_ai": False,
         "summary": "Builds the high-traffic services, APIs and data stores behind the group's products.",
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["Java", "Go", "SQL", "Distributed systems", "Redis"],
         "requirements": [
             "Strong Java, Go or C++; good grasp of data structures and algorithms.",
@@ -773,7 +766,7 @@ CATEGORIES = [
         "name": "Frontend Engineer",
         "is_ai": False,
         "summary": "Builds the web and in-app interfaces hundreds of millions of people use.",
-        "fields": _CS,
+        "fields": CS_FIELDS,
         "skills": ["TypeScript", "React", "Node.js"],
         "requirements": [
             "Strong HTML, CSS and TypeScript; knows how browsers render.",
@@ -889,400 +882,17 @@ CATEGORIES = [
     },
 ]
 
-_OPENERS = [
-    "As an intern at {unit}, you will {duty}.",
-    "Join {unit} to {duty}.",
-    "In this internship at {unit} you will {duty}.",
-    "{unit} is looking for an intern to {duty}.",
-]
-_CONTEXTS = [
-    "The team works on {context}, and your work will ship to real users during the internship.",
-    "You will work alongside the engineers behind {context}.",
-    "The team owns {context} and measures success in production, not in slides.",
-]
-_CLOSERS = [
-    "A mentor reviews your work every week and helps you choose a problem worth a summer.",
-    "Most interns present their results to the wider team and leave with code in production.",
-    "Outstanding interns are considered for a return offer in the 2027 graduate program.",
-    "We publish when the work is new; several interns co-authored papers last year.",
-]
-_BONUSES = [
-    "Bonus: papers at NeurIPS, ICML, ICLR, ACL, CVPR or a similar venue.",
-    "Bonus: a well-used open-source project or strong results in programming contests (ICPC, Kaggle).",
-    "Bonus: a previous internship on a production system.",
-]
-_DEGREES = [
-    (["bachelor", "master", "doctorate"], 5),
-    (["bachelor", "master"], 2),
-    (["master", "doctorate"], 3),
-    (["doctorate"], 1),
-]
-_DEGREE_PHRASES = {
+
+# --- Degrees ------------------------------------------------------------------
+
+DEGREE_PHRASES = {
     ("bachelor", "master", "doctorate"): "a bachelor's, master's or doctoral degree",
     ("bachelor", "master"): "a bachelor's or master's degree",
     ("master", "doctorate"): "a master's or doctoral degree",
     ("doctorate",): "a doctorate",
 }
-_HEADCOUNTS = ([1, 2, 3, 4, 5], [4, 4, 3, 2, 1])
-# About one posting in eight has Chinese text, so Chinese search finds some.
-_CHINESE_SHARE = 0.12
-_CLOSING_DATE_SHARE = 0.2
 
 
-def posting_title(category: dict, focus: dict) -> str:
-    return f"{category['name']} Intern — {focus['label']}"
-
-
-def _moment(rng: random.Random, start: dt.datetime, end: dt.datetime) -> dt.datetime:
-    minutes = int((end - start).total_seconds() // 60)
-    return start + dt.timedelta(minutes=rng.randrange(minutes + 1))
-
-
-def _pick_some(rng: random.Random, options: list, low: int, high: int) -> list:
-    return rng.sample(options, min(len(options), rng.randint(low, high)))
-
-
-def compose_posting(rng: random.Random, *, unit: dict, category: dict, focus: dict) -> dict:
-    """One posting as plain values: slugs and skill names, not model instances."""
-    levels = rng.choices([levels for levels, _ in _DEGREES], [weight for _, weight in _DEGREES])[0]
-    locations = _pick_some(rng, unit["locations"], 1, 3)
-    skills = list(focus["skills"])
-    wanted = rng.randint(3, 6)
-    for name in rng.sample(category["skills"], len(category["skills"])):
-        if len(skills) >= wanted:
-            break
-        if name not in skills:
-            skills.append(name)
-
-    sentences = [
-        rng.choice(_OPENERS).format(unit=unit["name"], duty=focus["duty"]),
-        rng.choice(_CONTEXTS).format(context=unit["context"]),
-    ]
-    if rng.random() < 0.6:
-        sentences.append(rng.choice(_CLOSERS))
-    if rng.random() < _CHINESE_SHARE:
-        sentences.append(category["zh"])
-
-    requirements = [
-        f"Pursuing {_DEGREE_PHRASES[tuple(levels)]} in {category['fields']}.",
-        focus["requirement"],
-        *_pick_some(rng, category["requirements"], 1, 2),
-    ]
-    if rng.random() < 0.5:
-        requirements.append(rng.choice(_BONUSES))
-    if ABROAD.intersection(locations):
-        requirements.append("Working proficiency in English; Mandarin is a plus outside mainland China.")
-
-    published_at = _moment(rng, PUBLISHED_FROM, PUBLISHED_UNTIL)
-    closes_at = None
-    if rng.random() < _CLOSING_DATE_SHARE:
-        # Postings close at the end of a day, as the program does.
-        closes_at = CLOSES_FROM + dt.timedelta(days=rng.randrange((CLOSES_UNTIL - CLOSES_FROM).days + 1))
-    return {
-        "unit": unit["slug"],
-        "category": category["slug"],
-        "title": posting_title(category, focus),
-        "description": " ".join(sentences),
-        "requirements": "\n".join(f"- {line}" for line in requirements),
-        "skills": skills,
-        "locations": locations,
-        "headcount": rng.choices(*_HEADCOUNTS)[0],
-        "degree_levels": levels,
-        "published_at": published_at,
-        "closes_at": closes_at,
-    }
-
-
-def _fits(category: dict, unit: dict) -> bool:
-    return "units" not in category or unit["slug"] in category["units"]
-
-
-def compose_postings(
-    rng: random.Random, *, units: list[dict], count: int, ai_share: float = AI_SHARE, taken: set | None = None
-) -> list[dict]:
-    """`count` postings spread over `units`, `ai_share` of them in AI categories.
-
-    With `taken` (a set of (unit slug, title) pairs, updated in place) no title
-    repeats within a unit; without it titles may repeat, as bulk data can.
-    """
-    ai_count = round(count * ai_share)
-    kinds = [True] * ai_count + [False] * (count - ai_count)
-    rng.shuffle(kinds)
-    unit_weights = [unit.get("weight", 1) for unit in units]
-    postings = []
-    for is_ai in kinds:
-        unit = rng.choices(units, unit_weights)[0]
-        options = [
-            (category, focus)
-            for category in CATEGORIES
-            if category["is_ai"] == is_ai and _fits(category, unit)
-            for focus in category["foci"]
-            if taken is None or (unit["slug"], posting_title(category, focus)) not in taken
-        ]
-        if not options:
-            raise ValueError(f"Not enough posting templates for another distinct title in {unit['name']}.")
-        weights = [3 if category["slug"] in unit.get("favours", ()) else 1 for category, _ in options]
-        category, focus = rng.choices(options, weights)[0]
-        posting = compose_posting(rng, unit=unit, category=category, focus=focus)
-        if taken is not None:
-            taken.add((unit["slug"], posting["title"]))
-        postings.append(posting)
-    return postings
-
-
-def unit_profile(*, slug: str, name: str) -> dict:
-    """The demo profile of a unit, or a plain one for units the demo does not know."""
-    for unit in UNITS:
-        if unit["slug"] == slug:
-            return unit
-    return {
-        "slug": slug,
-        "name": name,
-        "context": GENERIC_UNIT_CONTEXT,
-        "locations": [location["slug"] for location in LOCATIONS],
-    }
-
-
-# --- Star program (research talent) -------------------------------------------
-# Written by hand: few, and each reads like a research agenda.
-
-_STAR_PUBLISHED = dt.datetime(2026, 3, 18, 10, 0, tzinfo=SHANGHAI)
-_STAR_REQUIREMENTS = [
-    "- Pursuing a doctorate (or a research master's with publications) in {fields}.",
-    "- First-author publications at top venues in the area, or equally strong open-source work.",
-    "- {extra}",
-    "- Wants to work on problems whose answer is not known yet.",
-]
-
-
-def _star(unit, category, area, topic, description, skills, locations, extra, headcount=2, degrees=None):
-    return {
-        "unit": unit,
-        "category": category,
-        "title": f"Star Researcher — {area}: {topic}",
-        "description": description,
-        "requirements": "\n".join(_STAR_REQUIREMENTS).format(fields=_CS, extra=extra),
-        "skills": skills,
-        "locations": locations,
-        "headcount": headcount,
-        "degree_levels": degrees or ["master", "doctorate"],
-        "published_at": _STAR_PUBLISHED,
-        "closes_at": None,
-    }
-
-
-STAR_POSTINGS = [
-    _star(
-        "tongyi-laboratory",
-        "ai-application-algorithm",
-        "Fundamental models",
-        "pre-training and scaling",
-        "Study how data, architecture and compute trade off when pre-training the next Qwen models. "
-        "You will design scaling experiments, find what predicts downstream quality and turn the findings "
-        "into the recipe for a production run.",
-        ["PyTorch", "Distributed training", "Statistics", "Python"],
-        ["hangzhou", "beijing"],
-        "Deep understanding of Transformer architectures and training dynamics.",
-        headcount=3,
-    ),
-    _star(
-        "tongyi-laboratory",
-        "ai-application-algorithm",
-        "Fundamental models",
-        "reasoning and reinforcement learning",
-        "Push the reasoning of large models in mathematics, code and science with reinforcement learning "
-        "from verifiable rewards. 研究方向：大模型推理与强化学习。",
-        ["Reinforcement learning", "LLM fine-tuning", "PyTorch", "Python"],
-        ["hangzhou", "beijing", "singapore"],
-        "Hands-on experience with large-scale RL for language models.",
-        degrees=["doctorate"],
-    ),
-    _star(
-        "alibaba-cloud",
-        "ai-infrastructure",
-        "AI infrastructure",
-        "training at ten-thousand-GPU scale",
-        "Research systems that keep training jobs on tens of thousands of accelerators efficient and "
-        "resilient: communication scheduling, failure recovery in seconds and heterogeneous clusters.",
-        ["Distributed training", "CUDA", "Networking", "C++"],
-        ["hangzhou", "beijing", "sunnyvale"],
-        "Publications at OSDI, SOSP, NSDI, EuroSys, MLSys or similar.",
-    ),
-    _star(
-        "alibaba-cloud",
-        "ai-infrastructure",
-        "AI infrastructure",
-        "efficient LLM inference",
-        "Invent serving techniques that cut the cost per token by an order of magnitude: disaggregated "
-        "prefill and decode, sparse attention, low-bit quantisation and speculative decoding.",
-        ["LLM serving", "CUDA", "C++", "Computer architecture"],
-        ["hangzhou", "shanghai", "singapore"],
-        "Has built or significantly extended an inference engine.",
-    ),
-    _star(
-        "qianwen",
-        "ai-agent-optimization",
-        "Large model applications",
-        "autonomous agents",
-        "Build agents that complete long, open-ended tasks for consumers: research, booking, shopping. "
-        "You will work on planning, self-verification and learning from user feedback at scale.",
-        ["Reinforcement learning", "LLM evaluation", "Function calling", "Python"],
-        ["hangzhou", "beijing"],
-        "Publications or strong projects on LLM agents.",
-    ),
-    _star(
-        "taotian-group",
-        "ai-application-algorithm",
-        "Large model applications",
-        "multimodal generation for commerce",
-        "Research image and video generation that merchants can trust: faithful to the product, "
-        "controllable and cheap enough to run for millions of listings.",
-        ["Multimodal models", "Computer vision", "PyTorch"],
-        ["hangzhou"],
-        "Experience with diffusion or autoregressive image and video models.",
-    ),
-    _star(
-        "alibaba-cloud",
-        "ai-application-algorithm",
-        "Industrial AI",
-        "foundation models for industry",
-        "Bring large models to manufacturing, energy and transport: time-series foundation models, "
-        "physical simulation surrogates and agents that operate industrial software.",
-        ["Time series", "PyTorch", "Reinforcement learning", "Python"],
-        ["hangzhou", "frankfurt"],
-        "Background in scientific machine learning, control or operations research is welcome.",
-    ),
-    _star(
-        "t-head",
-        "chip-design",
-        "Computing architecture",
-        "hardware–software co-design for AI accelerators",
-        "Explore the next generation of AI accelerator architecture together with the compiler and "
-        "model teams: memory hierarchies, interconnects and number formats designed for large models.",
-        ["Computer architecture", "Verilog", "Compilers", "C++"],
-        ["hangzhou", "shanghai"],
-        "Publications at ISCA, MICRO, HPCA, ASPLOS or similar.",
-        headcount=1,
-        degrees=["doctorate"],
-    ),
-]
-
-# Drafts and closed postings give the admin something to publish and reopen.
-DRAFT_COUNT = 5
-CLOSED_COUNT = 3
-PUBLISHED_COUNT = 120
-
-# --- Information sessions ---------------------------------------------------
-
-
-def _session(university, city, venue, starts_at, units, summary):
-    return {
-        "university": university,
-        "city": city,
-        "venue": venue,
-        "starts_at": starts_at,
-        "ends_at": starts_at + dt.timedelta(hours=2),
-        "units": units,
-        "summary": summary,
-    }
-
-
-INFO_SESSIONS = [
-    _session(
-        "Zhejiang University",
-        "Hangzhou",
-        "Zijingang Campus, International Conference Hall",
-        dt.datetime(2026, 3, 24, 19, 0, tzinfo=SHANGHAI),
-        ["tongyi-laboratory", "alibaba-cloud", "taotian-group", "wukong"],
-        "The opening session of the spring tour: the program, the seven AI role categories and a "
-        "Q&A with last year's interns.",
-    ),
-    _session(
-        "Peking University",
-        "Beijing",
-        "Yingjie Exchange Center, Yuehua Hall",
-        dt.datetime(2026, 3, 26, 19, 0, tzinfo=SHANGHAI),
-        ["tongyi-laboratory", "qianwen", "amap"],
-        "Researchers from Tongyi Laboratory on the Qwen models, and how the Star program works.",
-    ),
-    _session(
-        "Tsinghua University",
-        "Beijing",
-        "FIT Building, Multi-function Hall",
-        dt.datetime(2026, 3, 31, 19, 0, tzinfo=SHANGHAI),
-        ["alibaba-cloud", "t-head", "tongyi-laboratory"],
-        "AI infrastructure and chips: from GPU clusters to our own accelerators.",
-    ),
-    _session(
-        "Shanghai Jiao Tong University",
-        "Shanghai",
-        "Minhang Campus, Student Innovation Center",
-        dt.datetime(2026, 4, 9, 19, 0, tzinfo=SHANGHAI),
-        ["taotian-group", "alibaba-international", "ele-me"],
-        "Search, recommendation and agents in commerce, with live demos.",
-    ),
-    _session(
-        "Fudan University",
-        "Shanghai",
-        "Handan Campus, Guanghua Tower East, Lecture Hall",
-        dt.datetime(2026, 12, 3, 19, 0, tzinfo=SHANGHAI),
-        ["qianwen", "taobao-deals", "alibaba-health"],
-        "Building consumer AI products: what a product manager and an engineer do in their first month.",
-    ),
-    _session(
-        "National University of Singapore",
-        "Singapore",
-        "University Town, Auditorium 1",
-        dt.datetime(2026, 12, 8, 18, 30, tzinfo=SINGAPORE),
-        ["alibaba-international", "alibaba-cloud", "tongyi-laboratory"],
-        "Roles in Singapore and Hangzhou, and how cross-border applications and data consent work.",
-    ),
-    _session(
-        "Nanyang Technological University",
-        "Singapore",
-        "Lee Kong Chian Lecture Theatre",
-        dt.datetime(2026, 12, 10, 18, 30, tzinfo=SINGAPORE),
-        ["alibaba-cloud", "alibaba-international", "fliggy"],
-        "Cloud and AI infrastructure in Southeast Asia, with engineers from the Singapore office.",
-    ),
-    _session(
-        "Technical University of Munich",
-        "Munich",
-        "Garching Campus, Department of Informatics, Lecture Hall 1",
-        dt.datetime(2027, 1, 20, 18, 0, tzinfo=BERLIN),
-        ["alibaba-cloud", "alibaba-international"],
-        "Internships in Frankfurt and Hangzhou; talks on industrial AI and European cloud regions.",
-    ),
-    _session(
-        "Zhejiang University",
-        "Hangzhou",
-        "Yuquan Campus, Student Activity Center",
-        dt.datetime(2027, 3, 16, 19, 0, tzinfo=SHANGHAI),
-        ["wukong", "qianwen", "alibaba-holding-group", "cainiao"],
-        "Agents at work: how DingTalk and Qianwen teams build, evaluate and ship agents.",
-    ),
-    _session(
-        "Peking University",
-        "Beijing",
-        "Yingjie Exchange Center, Yuehua Hall",
-        dt.datetime(2027, 4, 13, 19, 0, tzinfo=SHANGHAI),
-        ["amap", "youku", "tongyi-laboratory"],
-        "The last spring session before applications close: maps, video and multimodal models.",
-    ),
-]
-
-# --- Demo accounts ----------------------------------------------------------
-# Known passwords, printed by seed_demo: the reason it refuses to run with
-# DEBUG off.
-
-DEMO_ACCOUNTS = [
-    {"role": "admin", "email": "admin@demo.example", "name": "Wang Fang", "password": "demo-admin-2027"},
-    {
-        "role": "recruiter",
-        "email": "recruiter@demo.example",
-        "name": "Zhang Wei",
-        "password": "demo-recruiter-2027",
-        "unit": "alibaba-cloud",
-    },
-    {"role": "candidate", "email": "candidate@demo.example", "name": "Li Na", "password": "demo-candidate-2027"},
-]
+def studies(levels: list[str], fields: str) -> str:
+    """The requirement line saying which degrees a posting accepts, in which fields."""
+    return f"Pursuing {DEGREE_PHRASES[tuple(levels)]} in {fields}."

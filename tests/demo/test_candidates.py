@@ -18,7 +18,7 @@ from django.utils import timezone
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume, StageChange
 from applicants.resumes import extract_text, inspect_pdf
 from applicants.workflow import check_move
-from demo import candidates as demo
+from demo import histories
 from postings.models import Posting, Program
 from recruit.accounts.models import User
 from recruit.notifications.models import Notification
@@ -365,7 +365,7 @@ def test_a_failed_run_leaves_no_rows_and_no_files(fresh, monkeypatch):
     def fail(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(demo, "_write_histories", fail)
+    monkeypatch.setattr(histories, "write_histories", fail)
 
     with pytest.raises(RuntimeError):
         run("--candidates", "5")

@@ -1,4 +1,4 @@
-"""seed_demo and seed_volume: the demo program, its accounts, and bulk data."""
+"""seed_demo: the demo program, its catalogue, postings, information sessions and accounts."""
 
 import datetime as dt
 import io
@@ -368,69 +368,3 @@ def test_seed_demo_resets_a_changed_demo_password(seeded, client):
     run("seed_demo", *FEW_CANDIDATES)
 
     assert client.login(email="candidate@demo.example", password="demo-candidate-2027")
-
-
-# --- seed_volume ---------------------------------------------------------------
-
-
-def test_seed_volume_creates_the_requested_postings_with_skills_and_locations(debug):
-    output = run("seed_volume", "--postings", "250", "--batch-size", "40")
-
-    assert "Added 250 published postings" in output
-    assert "over 16 units (0 of them new)" in output
-    postings = Posting.objects.prefetch_related("skills", "locations")
-    assert len(postings) == 250
-    for posting in postings:
-        assert posting.status == Posting.Status.PUBLISHED
-        assert 3 <= len(posting.skills.all()) <= 6
-        assert 1 <= len(posting.locations.all()) <= 3
-    assert published().figures()["ai_share"] >= 80
-
-
-def test_seed_volume_search_text_is_what_the_model_builds(debug):
-    run("seed_volume", "--postings", "50")
-
-    for posting in Posting.objects.select_related("unit", "category").prefetch_related("skills"):
-        # The database may order skill names by another collation than Python.
-        assert sorted(posting.search_text.split()) == sorted(posting.build_search_text().split())
-
-
-def test_seed_volume_adds_to_what_is_there(debug):
-    run("seed_volume", "--postings", "30")
-    run("seed_volume", "--postings", "30")
-
-    assert Posting.objects.count() == 60
-    assert Program.objects.count() == 2
-
-
-def test_seed_volume_adds_volume_units_beyond_the_existing_ones(debug):
-    run("seed_volume", "--postings", "100", "--units", "20")
-    run("seed_volume", "--postings", "10", "--units", "20")
-
-    volume = BusinessUnit.objects.filter(name__startswith="Volume Unit")
-    assert sorted(volume.values_list("name", flat=True)) == [f"Volume Unit {n}" for n in (17, 18, 19, 20)]
-    assert Posting.objects.values("unit").distinct().count() <= 20
-
-
-def test_seed_volume_spreads_postings_over_fewer_units_when_asked(debug):
-    run("seed_volume", "--postings", "60", "--units", "3")
-
-    assert Posting.objects.values("unit").distinct().count() <= 3
-
-
-def test_seed_volume_refuses_with_debug_off(settings):
-    settings.DEBUG = False
-
-    with pytest.raises(CommandError, match="DEBUG off"):
-        run("seed_volume", "--postings", "10")
-
-    assert not Posting.objects.exists()
-
-
-def test_seed_volume_force_runs_with_debug_off(settings):
-    settings.DEBUG = False
-
-    run("seed_volume", "--postings", "10", "--force")
-
-    assert Posting.objects.count() == 10
-    assert not User.objects.exists()

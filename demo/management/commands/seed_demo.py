@@ -1,8 +1,9 @@
 """`manage.py seed_demo`: the demo program, catalogue, postings, sessions, accounts, candidates and applications.
 
 The catalogue side (`demo.catalogue`) and the candidates on top of it
-(`demo.candidates`) are written in one transaction. Idempotent: a second run leaves the same rows,
-adds no candidates or applications, and resets the demo passwords.
+(`demo.candidates`) are written in one transaction. Idempotent: a second run
+leaves the same rows, adds no candidates or applications, and resets the demo
+passwords.
 """
 
 import time
@@ -10,9 +11,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import candidates as applicants_demo
-from demo import catalogue as postings_demo
-from demo.data import catalogue as demo_data
+from demo import candidates, catalogue
+from demo.data.accounts import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):
@@ -29,24 +29,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--candidates",
             type=int,
-            default=applicants_demo.DEFAULT_CANDIDATES,
-            help=f"Other candidates, with their applications (default {applicants_demo.DEFAULT_CANDIDATES}).",
+            default=candidates.DEFAULT_CANDIDATES,
+            help=f"Other candidates, with their applications (default {candidates.DEFAULT_CANDIDATES}).",
         )
 
-    def handle(self, *args, force, candidates, **options):
-        postings_demo.refuse_without_debug(
+    def handle(self, *args, force, **options):
+        count = options["candidates"]  # Not a local named `candidates`: that is the module.
+        catalogue.refuse_without_debug(
             force=force, why="seed_demo creates accounts with known passwords and prints them."
         )
-        if candidates < 0:
+        if count < 0:
             raise CommandError("--candidates must be 0 or more.")
         started = time.perf_counter()
         with transaction.atomic():
-            postings = postings_demo.seed()
-            applicants = applicants_demo.seed(postings_demo=postings, candidates=candidates)
+            postings = catalogue.seed()
+            applicants = candidates.seed(postings_demo=postings, candidates=count)
         seconds = time.perf_counter() - started
         lines = [*postings.summary(), *applicants.summary(demo_candidate=postings.accounts["candidate"])]
         self.stdout.write(f"Seeded the demo in {seconds:.1f} s:\n" + "\n".join(f"  {line}" for line in lines))
         self.stdout.write("Demo accounts (passwords are reset on every run):")
-        for account in demo_data.DEMO_ACCOUNTS:
+        for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account['role']:<10} {account['email']:<26} {account['password']}")
         self.stdout.write(self.style.SUCCESS("Done."))

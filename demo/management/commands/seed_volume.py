@@ -10,8 +10,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from demo import composer
 from demo.catalogue import refuse_without_debug, seed_catalogue
-from demo.data import catalogue as demo_data
+from demo.data import catalogue as data
 from postings.models import BusinessUnit, Posting, search_text_for
 
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         parser.add_argument("--postings", type=int, default=5000, help="Postings to add (default 5000).")
         parser.add_argument("--units", type=int, default=16, help="Units to spread them over (default 16).")
         parser.add_argument("--batch-size", type=int, default=1000, help="Rows per INSERT (default 1000).")
-        parser.add_argument("--seed", type=int, default=demo_data.SEED, help="Random seed (default 2027).")
+        parser.add_argument("--seed", type=int, default=data.SEED, help="Random seed (default 2027).")
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (benchmarks run that way).")
 
     def handle(self, *args, postings, units, batch_size, seed, force, **options):
@@ -69,9 +70,9 @@ class Command(BaseCommand):
         """Bulk-insert the postings, then their skill and location links; the three row counts."""
         rng = random.Random(seed)  # noqa: S311 -- made-up content, not a secret
         units_by_slug = {unit.slug: unit for unit in unit_rows}
-        profiles = [demo_data.unit_profile(slug=unit.slug, name=unit.name) for unit in unit_rows]
-        program = catalogue.programs[demo_data.INTERNSHIP]
-        specs = demo_data.compose_postings(rng, units=profiles, count=count)
+        profiles = [composer.unit_profile(slug=unit.slug, name=unit.name) for unit in unit_rows]
+        program = catalogue.programs[data.INTERNSHIP]
+        specs = composer.compose_postings(rng, units=profiles, count=count)
         rows = []
         for spec in specs:
             unit = units_by_slug[spec["unit"]]
