@@ -51,7 +51,8 @@ PROGRAMS = [
         "summary": (
             "The research-talent track for outstanding young researchers, in five areas: fundamental "
             "models, AI infrastructure, large model applications, industrial AI and computing "
-            "architecture. Star researchers work on open problems with senior scientists and publish."
+            "architecture. Star researchers work on open problems with senior scientists and publish. "
+            "Each role says whom it is open to: master's and doctoral students, or doctoral students only."
         ),
         **_WINDOW,
     },
@@ -884,6 +885,8 @@ CATEGORIES = [
 
 
 # --- Degrees ------------------------------------------------------------------
+# A posting's text names exactly the degree levels it accepts (its
+# `degree_levels`), so the eligibility check and the requirement agree.
 
 DEGREE_PHRASES = {
     ("bachelor", "master", "doctorate"): "a bachelor's, master's or doctoral degree",

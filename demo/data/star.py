@@ -1,12 +1,17 @@
-"""The Star program's postings (research talent): few, written by hand, each like a research agenda."""
+"""The Star program's postings (research talent): few, written by hand, each like a research agenda.
+
+Their requirements name exactly the degree levels each accepts (master's and
+doctoral students, or doctoral students only), so what a posting says is what
+the eligibility check lets apply. Publications are asked of everyone and
+judged by the reviewers, not by the portal.
+"""
 
 import datetime as dt
 
-from demo.data.catalogue import CS_FIELDS, SHANGHAI
+from demo.data.catalogue import CS_FIELDS, SHANGHAI, studies
 
 _PUBLISHED = dt.datetime(2026, 3, 18, 10, 0, tzinfo=SHANGHAI)
 _REQUIREMENTS = [
-    "Pursuing a doctorate (or a research master's with publications) in {fields}.",
     "First-author publications at top venues in the area, or equally strong open-source work.",
     "{extra}",
     "Wants to work on problems whose answer is not known yet.",
@@ -15,7 +20,7 @@ _REQUIREMENTS = [
 
 def _star(unit, category, area, topic, description, skills, locations, extra, headcount=2, degrees=None):
     degrees = degrees or ["master", "doctorate"]
-    lines = [line.format(fields=CS_FIELDS, extra=extra) for line in _REQUIREMENTS]
+    lines = [studies(degrees, CS_FIELDS), *(line.format(extra=extra) for line in _REQUIREMENTS)]
     return {
         "unit": unit,
         "category": category,

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,6 +25,12 @@ from recruit.accounts.models import User
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+# The words that name a degree level in a posting's text.
+DEGREE_WORDS = {
+    "bachelor": re.compile(r"\bbachelor(?:'s|s)?\b", re.IGNORECASE),
+    "master": re.compile(r"\bmaster(?:'s|s)?\b", re.IGNORECASE),
+    "doctorate": re.compile(r"\b(?:doctora(?:l|tes?)|ph\.?d)\b", re.IGNORECASE),
+}
 NAMED_UNITS = {
     "Alibaba Holding Group",
     "Alibaba Cloud",
@@ -71,6 +78,11 @@ def debug(settings):
 @pytest.fixture
 def seeded(debug):
     return run("seed_demo", *FEW_CANDIDATES)
+
+
+def degrees_named(posting) -> set[str]:
+    text = f"{posting.description}\n{posting.requirements}"
+    return {level for level, word in DEGREE_WORDS.items() if word.search(text)}
 
 
 def published():
@@ -266,6 +278,22 @@ def test_postings_read_like_real_ones(seeded):
         assert posting.degree_levels and set(posting.degree_levels) <= levels, posting
         assert all(line.startswith("- ") for line in posting.requirements.splitlines()), posting
         assert len(posting.requirements.splitlines()) >= 3, posting
+
+
+def test_every_research_posting_names_exactly_the_degrees_it_accepts(seeded):
+    research = list(Posting.objects.filter(program__track=Program.Track.RESEARCH))
+
+    assert len(research) >= 6
+    for posting in research:
+        assert degrees_named(posting) == set(posting.degree_levels), posting.title
+    # What the Star program's summary says: master's and doctoral students, or doctoral students only.
+    assert {tuple(posting.degree_levels) for posting in research} == {("master", "doctorate"), ("doctorate",)}
+    assert "master's and doctoral students, or doctoral students only" in research[0].program.summary
+
+
+def test_every_internship_posting_names_exactly_the_degrees_it_accepts(seeded):
+    for posting in internship().postings.all():
+        assert degrees_named(posting) == set(posting.degree_levels), posting.title
 
 
 def test_published_postings_are_dated_within_the_season(seeded):
