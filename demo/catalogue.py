@@ -174,14 +174,17 @@ def _refresh_search_text(pks: list[int]) -> None:
 
 
 def seed_info_sessions(catalogue: Catalogue) -> list[InfoSession]:
-    """The season's information sessions, written by university and start."""
+    """The season's information sessions, written by university and start (an aware time in the city's zone)."""
+    # Every stored field the data gives (the session's time zone among them);
+    # the units are linked below.
+    fields = {field.name for field in InfoSession._meta.concrete_fields} - {"program", "university", "starts_at"}
     sessions = []
     for spec in INFO_SESSIONS:
         session, _ = InfoSession.objects.update_or_create(
             program=catalogue.programs[data.INTERNSHIP],
             university=spec["university"],
             starts_at=spec["starts_at"],
-            defaults={field: spec[field] for field in ("city", "venue", "ends_at", "summary")},
+            defaults={field: value for field, value in spec.items() if field in fields},
         )
         session.units.set([catalogue.units[slug] for slug in spec["units"]])
         sessions.append(session)

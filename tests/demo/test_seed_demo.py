@@ -9,6 +9,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
+from demo.data.sessions import INFO_SESSIONS
 from postings.models import (
     BusinessUnit,
     DegreeLevel,
@@ -25,6 +26,16 @@ from recruit.accounts.models import User
 pytestmark = pytest.mark.django_db
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+BERLIN = ZoneInfo("Europe/Berlin")
+# Each session city's zone, as the tz database names it.
+CITY_ZONES = {
+    "Hangzhou": "Asia/Shanghai",
+    "Beijing": "Asia/Shanghai",
+    "Shanghai": "Asia/Shanghai",
+    "Singapore": "Asia/Singapore",
+    "Munich": "Europe/Berlin",
+    "Stanford": "America/Los_Angeles",
+}
 # The words that name a degree level in a posting's text.
 DEGREE_WORDS = {
     "bachelor": re.compile(r"\bbachelor(?:'s|s)?\b", re.IGNORECASE),
@@ -351,6 +362,30 @@ def test_information_sessions_past_and_upcoming_at_universities(seeded):
         assert session.ends_at - session.starts_at == dt.timedelta(hours=2)
         assert session.city and session.venue and session.summary
         assert session.units.all()
+
+
+def test_the_munich_session_starts_at_18_00_berlin_time(seeded):
+    session = InfoSession.objects.get(university="Technical University of Munich")
+
+    assert session.starts_at == dt.datetime(2027, 1, 20, 18, 0, tzinfo=BERLIN)
+    assert session.starts_at == dt.datetime(2027, 1, 20, 17, 0, tzinfo=dt.UTC)
+    assert session.ends_at == dt.datetime(2027, 1, 20, 20, 0, tzinfo=BERLIN)
+
+
+def test_every_session_is_written_in_its_city_zone_at_a_sensible_local_time(seeded):
+    seeded_sessions = {(session.university, session.starts_at): session for session in InfoSession.objects.all()}
+
+    assert len(seeded_sessions) == len(INFO_SESSIONS)
+    for spec in INFO_SESSIONS:
+        zone = ZoneInfo(CITY_ZONES[spec["city"]])
+        assert spec["time_zone"] == zone.key, spec["university"]
+        assert spec["starts_at"].tzinfo.key == zone.key, spec["university"]
+        session = seeded_sessions[spec["university"], spec["starts_at"]]
+        starts, ends = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
+        # A talk on a weekday, over by the same evening, local time.
+        assert starts.weekday() < 5, spec["university"]
+        assert dt.time(9) <= starts.time() and ends.time() <= dt.time(21, 30), spec["university"]
+        assert ends.date() == starts.date(), spec["university"]
 
 
 # --- seed_demo: accounts -------------------------------------------------------
