@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recruit.accounts import timezones
+
 from .queries import PostingQuerySet, ProgramQuerySet
 
 
@@ -353,6 +355,13 @@ class InfoSession(models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=timezones.MAX_LENGTH,
+        default=timezones.default_time_zone,
+        validators=[timezones.validate_time_zone],
+        help_text=_("The zone of the session's place, e.g. Europe/Berlin for Munich: its times are shown in it."),
+    )
     units = models.ManyToManyField(BusinessUnit, blank=True, related_name="info_sessions", verbose_name=_("units"))
     summary = models.TextField(_("summary"), blank=True)
 

@@ -21,7 +21,7 @@ class PageSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return ["postings:home", "postings:board", "postings:info_sessions"]
+        return ["postings:home", "postings:board", "postings:info_sessions", "privacy_notice"]
 
     def location(self, name):
         return reverse(name)

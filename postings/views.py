@@ -2,12 +2,16 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Case, Count, Q, When
+from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
+
+from recruit.accounts.forms import TimeZoneForm
+from recruit.accounts.timezones import visitor_time_zone
 
 from .board import board_search, facet
 from .forms import BoardFilterForm
@@ -68,7 +72,9 @@ def board(request):
 
 def detail(request, pk):
     """One public posting, with who may apply and similar roles."""
-    posting = get_object_or_404(Posting.objects.public().for_cards(), pk=pk)
+    posting = Posting.objects.public().for_cards().filter(pk=pk).first()
+    if posting is None:
+        return closed_posting(request, pk)
     skill_ids = [skill.pk for skill in posting.skills.all()]
     similar = (
         Posting.objects.public()
@@ -83,12 +89,41 @@ def detail(request, pk):
     return render(request, "postings/posting_detail.html", context)
 
 
+def closed_posting(request, pk):
+    """What the address of a role that has closed answers: it says so and offers similar open roles (still a 404).
+
+    Only for a posting that was public once (published, its program opened);
+    a draft, a role not yet public or an unknown id gets the plain 404, so no
+    unpublished id is confirmed.
+    """
+    now = timezone.now()
+    posting = (
+        Posting.objects.exclude(status=Posting.Status.DRAFT)
+        .filter(pk=pk, published_at__lte=now, program__applications_open__lte=now)
+        .select_related("unit", "category", "program")
+        .defer("search_text", "search_document")
+        .first()
+    )
+    if posting is None:
+        raise Http404
+    similar = (
+        Posting.objects.public()
+        .filter(Q(category=posting.category_id) | Q(unit=posting.unit_id))
+        .order_by(Case(When(category=posting.category_id, then=0), default=1), "-published_at", "-id")
+        .for_cards()[:SIMILAR_POSTINGS]
+    )
+    deadline = posting.deadline()
+    context = {"posting": posting, "similar": similar, "closed_on": deadline if deadline < now else None}
+    return render(request, "postings/posting_closed.html", context, status=404)
+
+
 def info_sessions(request):
-    """Campus information sessions, upcoming first."""
+    """Campus information sessions, upcoming first, each in its city's time zone (and the visitor's)."""
     now = timezone.now()
     sessions = InfoSession.objects.select_related("program").prefetch_related("units")
     context = {
         "upcoming": sessions.filter(ends_at__gte=now),
         "past": sessions.filter(ends_at__lt=now).order_by("-starts_at"),
+        "time_zone_form": TimeZoneForm(initial={"time_zone": visitor_time_zone(request) or ""}),
     }
     return render(request, "postings/info_sessions.html", context)

@@ -335,3 +335,5 @@ LOGGING = {
 # --- The portal -----------------------------------------------------------
 
 BOARD_PAGE_SIZE = env_int("BOARD_PAGE_SIZE", 20)
+# Where candidates write about their personal data (named on /privacy/).
+PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", "privacy@localhost" if DEBUG else "")

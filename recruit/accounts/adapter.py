@@ -1,4 +1,4 @@
-"""allauth, adapted: its account emails go through the notification outbox."""
+"""allauth, adapted: its account emails go through the notification outbox; signing in keeps the browser's zone."""
 
 import uuid
 from types import SimpleNamespace
@@ -14,8 +14,16 @@ from django.utils.html import strip_tags
 from recruit.notifications.models import Notification
 from recruit.notifications.services import notify_rendered
 
+from .timezones import visitor_time_zone
+
 
 class AccountAdapter(DefaultAccountAdapter):
+    def login(self, request, user):
+        """Sign in; a user whose zone is not known yet keeps the one their browser reported."""
+        super().login(request, user)
+        if not user.time_zone:
+            user.set_time_zone(visitor_time_zone(request) or "")
+
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Write the account email to the outbox instead of sending it in the request.
 

@@ -4,6 +4,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .timezones import MAX_LENGTH, is_known_zone, validate_time_zone
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -46,6 +48,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=MAX_LENGTH,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("Where the user is (e.g. Europe/Berlin): event times are also shown in it. Empty: not known."),
+    )
 
     objects = UserManager()
 
@@ -68,3 +77,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.name or self.email
+
+    def set_time_zone(self, name: str) -> bool:
+        """Remember where the user is ("" forgets it); False for a name that is not a zone, or no change."""
+        if (name and not is_known_zone(name)) or name == self.time_zone:
+            return False
+        self.time_zone = name
+        self.save(update_fields=["time_zone"])
+        return True

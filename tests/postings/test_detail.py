@@ -80,17 +80,17 @@ def test_script_breaking_text_in_a_posting_cannot_escape_the_json_ld(client, pos
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "page_says"),
     [
-        {"status": Posting.Status.DRAFT, "published_at": None},
-        {"status": Posting.Status.CLOSED},
+        ({"status": Posting.Status.DRAFT, "published_at": None}, "could not find that page"),
+        ({"status": Posting.Status.CLOSED}, "This role has closed"),
     ],
 )
-def test_draft_and_closed_postings_answer_404_to_the_public(client, posting, change):
+def test_draft_and_closed_postings_answer_404_to_the_public(client, posting, change, page_says):
     Posting.objects.filter(pk=posting.pk).update(**change)
     response = client.get(f"/jobs/{posting.pk}/")
     assert response.status_code == 404
-    assert "could not find that page" in response.text
+    assert page_says in response.text
 
 
 def test_a_posting_past_its_closing_date_answers_404(client, posting):
