@@ -381,6 +381,7 @@ def test_every_session_is_written_in_its_city_zone_at_a_sensible_local_time(seed
         assert spec["time_zone"] == zone.key, spec["university"]
         assert spec["starts_at"].tzinfo.key == zone.key, spec["university"]
         session = seeded_sessions[spec["university"], spec["starts_at"]]
+        assert session.time_zone == zone.key, spec["university"]
         starts, ends = session.starts_at.astimezone(zone), session.ends_at.astimezone(zone)
         # A talk on a weekday, over by the same evening, local time.
         assert starts.weekday() < 5, spec["university"]
