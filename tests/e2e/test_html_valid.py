@@ -34,15 +34,17 @@ def validate(documents: dict[str, str], folder: Path) -> dict[str, list[dict]]:
         path = folder / f"page-{number:02}.html"
         path.write_text(html, encoding="utf-8")
         files[path.name] = name
+    # --stdout: the report alone on stdout (the JVM may write notes to stderr).
+    command = [java, "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always"]
     completed = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *(str(folder / f) for f in files)],
+        [*command, *(str(folder / file_name) for file_name in files)],
         capture_output=True,
         text=True,
         timeout=VNU_TIMEOUT_SECONDS,
         check=True,
     )
     errors: dict[str, list[dict]] = {name: [] for name in documents}
-    for message in json.loads(completed.stderr)["messages"]:
+    for message in json.loads(completed.stdout)["messages"]:
         if message["type"] in ("error", "non-document-error"):
             file_name = message.get("url", "").rpartition("/")[2]
             errors.setdefault(files.get(file_name, file_name or "(the checker)"), []).append(message)
