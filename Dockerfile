@@ -17,12 +17,12 @@ RUN useradd --create-home --uid 1000 --user-group app \
 
 WORKDIR /app
 
-# Dependencies first, from pyproject.toml alone, so a code change reuses this
-# layer. The project installs no package of its own (packages = []): this
-# installs its dependencies. psycopg2-binary brings its own libpq.
-COPY pyproject.toml README.md ./
-RUN pip install . \
-    && rm -rf build *.egg-info
+# Dependencies first, from the production lock alone (exact versions, each
+# file checked against its hash), so a code change reuses this layer. The
+# project installs no package of its own (packages = []), so the lock is all
+# there is to install. psycopg2-binary brings its own libpq.
+COPY requirements/prod.txt requirements/prod.txt
+RUN pip install --require-hashes -r requirements/prod.txt
 
 COPY . .
 

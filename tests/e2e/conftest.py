@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from django.test import override_settings
-from playwright.sync_api import ConsoleMessage, Error, Page, expect, sync_playwright
+from django.conf import settings
+from django.test import Client, override_settings
+from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, expect, sync_playwright
+
+from tests.pages import MainPage, PagesData, create_pages_data, main_pages
 
 # Playwright's sync API keeps an asyncio event loop running in this thread, so
 # Django's async-safety check would refuse every ORM call the tests make
@@ -62,12 +65,18 @@ def live_server(_parsable_media_url, live_server):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium (never a downloaded one), started once per session."""
+    """Chromium, started once per session: Debian's (or $CHROMIUM_PATH) where it
+    exists, else Playwright's own build. `make test` gets one first
+    (scripts/ensure-chromium)."""
     executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not Path(executable).exists():
-        pytest.fail(f"No Chromium at {executable}: install Debian's `chromium` package or set CHROMIUM_PATH.")
+    options = {"headless": True, "args": CHROMIUM_ARGS}
+    if Path(executable).exists():
+        options["executable_path"] = executable
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            browser = playwright.chromium.launch(**options)
+        except Error as error:
+            pytest.fail(f"No Chromium at {executable}, nor Playwright's: run scripts/ensure-chromium ({error}).")
         yield browser
         browser.close()
 
@@ -137,3 +146,23 @@ def screenshot():
             page.screenshot(path=str(Path(directory) / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def pages_data(db, settings, tmp_path) -> PagesData:
+    """The objects the main pages show (tests/pages.py)."""
+    settings.MEDIA_ROOT = tmp_path
+    return create_pages_data()
+
+
+@pytest.fixture
+def every_main_page(pages_data) -> list[MainPage]:
+    return main_pages(pages_data)
+
+
+def sign_in(context: BrowserContext, user, base_url: str) -> None:
+    """Give the browser context a session of `user`, as if they had signed in on the page."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
