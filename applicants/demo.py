@@ -45,7 +45,7 @@ from .models import (
     Resume,
     StageChange,
 )
-from .resumes import extract_text, inspect_pdf, safe_display_name
+from .pdf import extract_text, inspect_pdf, safe_display_name
 from .workflow import check_move
 
 if TYPE_CHECKING:

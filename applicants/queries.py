@@ -1,9 +1,11 @@
-"""Who sees which resumes and applications: the app's access scopes."""
+"""Who sees which resumes and applications (the app's access scopes), and the reads the rules need."""
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from postings.models import UnitMembership
+
+from .eligibility import Candidacy
 
 # Queued applications wait for an earlier preference; their unit does not see them.
 HIDDEN_FROM_UNIT = {"queued"}
@@ -15,21 +17,17 @@ def reviewing_units(user):
 
 
 class ResumeQuerySet(models.QuerySet):
-    def owned_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(candidate=user)
-
     def visible_to(self, user):
-        """The owner's resumes, and those of candidates who applied to a unit the user reviews for."""
+        """A candidate's own resumes; for a recruiter, only the version sent with an application
+        their unit sees (released, not queued), never the candidate's other versions."""
         if not user.is_authenticated:
             return self.none()
         from .models import Application
 
-        applied_to_my_unit = Application.objects.filter(
-            candidate=OuterRef("candidate"), posting__unit__in=reviewing_units(user)
+        sent_to_my_unit = Application.objects.filter(
+            resume=OuterRef("pk"), posting__unit__in=reviewing_units(user)
         ).exclude(status__in=HIDDEN_FROM_UNIT)
-        return self.filter(Q(candidate=user) | Q(Exists(applied_to_my_unit)))
+        return self.filter(Q(candidate=user) | Q(Exists(sent_to_my_unit)))
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -38,14 +36,27 @@ class ApplicationQuerySet(models.QuerySet):
 
         return self.filter(status__in=Application.ACTIVE)
 
-    def owned_by(self, user):
-        """A candidate's own applications."""
+    def visible_to(self, user):
+        """A candidate's own applications, and those a recruiter reviews: to their units' postings, once released."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(candidate=user)
+        to_my_units = Q(posting__unit__in=reviewing_units(user)) & ~Q(status__in=HIDDEN_FROM_UNIT)
+        return self.filter(Q(candidate=user) | to_my_units)
 
-    def visible_to_unit_of(self, user):
-        """Applications the user may review: to postings of their units, once released."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(posting__unit__in=reviewing_units(user)).exclude(status__in=HIDDEN_FROM_UNIT)
+
+def candidacy_of(user) -> Candidacy:
+    """What `eligibility.may_apply` needs to know about `user`, in four queries (none for a visitor)."""
+    from .models import Application, CandidateProfile
+
+    if not user.is_authenticated:
+        return Candidacy(email_verified=False, profile=None, has_resume=False)
+    return Candidacy(
+        email_verified=user.emailaddress_set.filter(email__iexact=user.email, verified=True).exists(),
+        profile=CandidateProfile.objects.select_related("user").filter(user=user).first(),
+        has_resume=user.resumes.filter(is_current=True).exists(),
+        applications=list(
+            Application.objects.filter(candidate=user)
+            .select_related("posting")
+            .only("status", "rank", "posting_id", "posting__program_id")
+        ),
+    )

@@ -13,17 +13,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from applicants.models import Resume
-from applicants.resumes import (
-    MAX_RESUME_BYTES,
-    PdfFacts,
-    extract_text,
-    inspect_pdf,
-    resume_delete,
-    resume_make_current,
-    resume_upload,
-    safe_display_name,
-)
-from applicants.tasks import extract_resume_text
+from applicants.pdf import MAX_RESUME_BYTES, PdfFacts, extract_text, inspect_pdf, safe_display_name
+from applicants.services import resume_delete, resume_make_current, resume_upload
+from applicants.tasks import resume_extract_text
 from tests.applicants import pdfs
 
 pytestmark = pytest.mark.django_db
@@ -294,7 +286,7 @@ def test_the_text_is_read_after_the_upload_commits(candidate, django_capture_on_
 def test_reading_a_broken_stored_file_marks_it_failed(candidate):
     resume = stored_resume(candidate, pdfs.broken())
 
-    assert extract_resume_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
+    assert resume_extract_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
 
     resume.refresh_from_db()
     assert resume.text_status == Resume.TextStatus.FAILED
@@ -305,7 +297,7 @@ def test_reading_a_stored_decompression_bomb_fails_fast(candidate):
     resume = stored_resume(candidate, pdfs.bomb())
 
     started = time.perf_counter()
-    status = extract_resume_text.delay(resume.pk).get()
+    status = resume_extract_text.delay(resume.pk).get()
 
     assert status == Resume.TextStatus.FAILED
     assert time.perf_counter() - started < 2
@@ -315,16 +307,16 @@ def test_reading_a_resume_whose_file_is_missing_marks_it_failed(candidate):
     resume = stored_resume(candidate, pdfs.valid())
     resume.file.storage.delete(resume.file.name)
 
-    assert extract_resume_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
+    assert resume_extract_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
 
 
 def test_reading_the_text_twice_reads_it_once(candidate):
     resume = stored_resume(candidate, pdfs.valid("Alice Zhang — first reading"))
-    assert extract_resume_text.delay(resume.pk).get() == Resume.TextStatus.DONE
+    assert resume_extract_text.delay(resume.pk).get() == Resume.TextStatus.DONE
     with resume.file.open("wb") as stored:
         stored.write(pdfs.valid("Something else"))
 
-    assert extract_resume_text.delay(resume.pk).get() is None
+    assert resume_extract_text.delay(resume.pk).get() is None
 
     resume.refresh_from_db()
     assert resume.text == "Alice Zhang — first reading"
@@ -334,7 +326,7 @@ def test_reading_a_deleted_resume_does_nothing(candidate):
     resume = stored_resume(candidate, pdfs.valid())
     Resume.objects.filter(pk=resume.pk).delete()
 
-    assert extract_resume_text.delay(resume.pk).get() is None
+    assert resume_extract_text.delay(resume.pk).get() is None
 
 
 def test_extract_text_stops_at_the_character_limit():

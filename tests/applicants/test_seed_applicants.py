@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from applicants import demo
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume, StageChange
-from applicants.resumes import extract_text, inspect_pdf
+from applicants.pdf import extract_text, inspect_pdf
 from applicants.workflow import check_move
 from postings.models import Posting, Program
 from recruit.accounts.models import User
@@ -167,7 +167,7 @@ class TestTheSeededDemo:
             (S.SUBMITTED, S.WITHDRAWN),
         ]
         # The recruiter sees the application under review, not the one waiting.
-        visible = set(Application.objects.visible_to_unit_of(recruiter).filter(candidate=candidate))
+        visible = set(Application.objects.visible_to(recruiter).filter(candidate=candidate))
         assert interview in visible and queued not in visible
         # Weeks of history, after the postings were published.
         times = [change.created_at for a in applications.values() for change in history(a)]
