@@ -82,11 +82,6 @@ def check_move(*, current: str, target: str, by: Mover) -> Move:
     )
 
 
-def moves_for(current: str, by: Mover) -> list[str]:
-    """The stages `by` may move an application in `current` to (for buttons: offer only these)."""
-    return [target for (source, target), move in MOVES.items() if source == current and move.mover == by]
-
-
 # What a candidate reads on their timeline for each stage reached; internal
 # reasons and notes are never shown.
 CANDIDATE_WORDS = {

@@ -391,3 +391,65 @@ def test_safe_display_name_is_at_most_120_characters_and_ends_in_pdf():
 
     assert len(shown) == 120
     assert shown.endswith("a.pdf")
+
+
+# --- Quota ------------------------------------------------------------------
+
+
+def fill_quota(candidate):
+    from applicants.services import MAX_RESUME_VERSIONS
+
+    resumes = []
+    for number in range(MAX_RESUME_VERSIONS):
+        data = pdfs.valid(f"Version {number}")
+        resumes.append(resume_upload(candidate=candidate, uploaded_file=upload(data, name=f"cv-{number}.pdf")))
+    return resumes
+
+
+def test_an_eleventh_version_is_refused_naming_the_oldest_one_that_may_go(candidate, media_root):
+    versions = fill_quota(candidate)
+    with pytest.raises(ValidationError) as refused:
+        resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh")))
+    assert refused.value.code == "quota"
+    assert "10 resume versions" in refused.value.messages[0]
+    assert "“cv-0.pdf”" in refused.value.messages[0]
+    assert Resume.objects.filter(candidate=candidate).count() == 10
+    assert len(stored_files(media_root)) == 10
+    assert Resume.objects.get(is_current=True) == versions[-1]
+
+
+def test_the_oldest_version_sent_with_an_application_under_way_is_not_the_one_named(candidate, media_root):
+    from tests.factories import ApplicationFactory
+
+    versions = fill_quota(candidate)
+    ApplicationFactory(candidate=candidate, resume=versions[0])
+    with pytest.raises(ValidationError) as refused:
+        resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh")))
+    assert "“cv-1.pdf”" in refused.value.messages[0]
+
+
+def test_when_every_version_is_in_use_the_message_says_when_one_may_go(candidate, media_root):
+    from tests.factories import ApplicationFactory
+
+    for version in fill_quota(candidate):
+        ApplicationFactory(candidate=candidate, resume=version)
+    with pytest.raises(ValidationError, match="once its application has ended"):
+        resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh")))
+
+
+def test_at_the_quota_the_same_file_again_becomes_current_and_deleting_one_makes_room(candidate, media_root):
+    versions = fill_quota(candidate)
+    again = resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Version 0")))
+    assert again == versions[0]
+    assert Resume.objects.get(is_current=True) == versions[0]
+    resume_delete(resume=versions[1])
+    assert resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh"))).is_current
+
+
+def test_the_quota_is_shown_on_the_page_and_the_refusal_beside_the_field(client, candidate, media_root):
+    fill_quota(candidate)
+    client.force_login(candidate)
+    assert "You keep 10 of at most 10 versions." in client.get("/me/resumes/").text
+    response = client.post("/me/resumes/", {"file": SimpleUploadedFile("new.pdf", pdfs.valid("Eleventh"))})
+    assert response.status_code == 200
+    assert "the most we store" in response.text

@@ -8,7 +8,6 @@ from applicants.workflow import (
     IllegalMove,
     Mover,
     check_move,
-    moves_for,
     preference_buttons,
     shifted_preferences,
 )
@@ -87,12 +86,6 @@ def test_the_table_matches_the_design():
 def test_every_event_has_its_three_email_templates(event):
     for part in ("subject.txt", "body.txt", "body.html"):
         get_template(f"emails/{event}_{part}")
-
-
-def test_moves_for_offers_only_what_the_table_gives():
-    assert set(moves_for(S.SCREENING, R)) == {S.ASSESSMENT, S.INTERVIEW, S.REJECTED}
-    assert moves_for(S.SCREENING, C) == [S.WITHDRAWN]
-    assert moves_for(S.HIRED, C) == []
 
 
 class App:
