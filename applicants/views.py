@@ -169,7 +169,8 @@ def apply(request, posting_pk):
 def application_detail(request, pk):
     application = access.own_application(request.user, pk)
     timeline = [(change, CANDIDATE_WORDS[change.to_status]) for change in application.stage_changes.all()]
-    return render(request, "applicants/application_detail.html", {"application": application, "timeline": timeline})
+    context = {"application": application, "timeline": timeline, "reapply_rule": REAPPLY_RULE}
+    return render(request, "applicants/application_detail.html", context)
 
 
 @login_required

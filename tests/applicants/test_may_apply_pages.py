@@ -178,5 +178,14 @@ def test_the_posting_page_with_the_personal_panel_runs_a_bounded_number_of_queri
 ):
     client.force_login(ready_candidate)
     client.get(f"/jobs/{posting.pk}/")
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(14):
         assert client.get(f"/jobs/{posting.pk}/").status_code == 200
+
+
+def test_a_withdrawn_application_page_states_the_same_rule(client, ready_candidate, posting):
+    application = application_submit(candidate=ready_candidate, posting=posting)
+    client.force_login(ready_candidate)
+    rule = str(REAPPLY_RULE).replace("'", "&#x27;")
+    assert rule not in client.get(f"/me/applications/{application.pk}/").text
+    application_withdraw(application=application, candidate=ready_candidate)
+    assert rule in client.get(f"/me/applications/{application.pk}/").text
