@@ -35,9 +35,7 @@ def dashboard(request):
         .order_by("posting__program", "rank", "-created_at")
     )
     active = [a for a in applications if a.is_active]
-    buttons = {}
-    for program_id in {a.posting.program_id for a in active}:
-        buttons.update(preference_buttons([a for a in active if a.posting.program_id == program_id]))
+    buttons = preference_buttons(active)
     now = timezone.now()
     context = {
         "candidate_reasons": candidate_reasons(candidacy),

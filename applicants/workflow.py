@@ -99,20 +99,26 @@ CANDIDATE_WORDS = {
 
 
 def preference_buttons(applications) -> dict[int, tuple[bool, bool]]:
-    """For a candidate's active applications in one program, in rank order: which may move up, which down.
+    """For a candidate's active applications, in rank order: which may move up, which down (by pk).
 
     The application under review keeps its place; only waiting (queued) ones
-    reorder among themselves, so only they get buttons: ↑ off on the first
-    waiting one, ↓ off on the last. None when fewer than two wait.
+    reorder among themselves, within their program, so only they get
+    buttons: ↑ off on the first waiting one, ↓ off on the last. None in a
+    program where fewer than two wait.
     """
-    waiting = [a.pk for a in applications if a.status == S.QUEUED]
-    if len(waiting) < 2:
-        return {}
-    return {pk: (index > 0, index < len(waiting) - 1) for index, pk in enumerate(waiting)}
+    waiting_by_program = {}
+    for application in applications:
+        if application.status == S.QUEUED:
+            waiting_by_program.setdefault(application.posting.program_id, []).append(application.pk)
+    buttons = {}
+    for waiting in waiting_by_program.values():
+        if len(waiting) >= 2:
+            buttons.update({pk: (index > 0, index < len(waiting) - 1) for index, pk in enumerate(waiting)})
+    return buttons
 
 
 def shifted_preferences(applications, *, pk: int, direction: str) -> list[int] | None:
-    """The new order of the program's active applications (their pks) after moving `pk` up or down among
+    """The new order of one program's active applications (their pks) after moving `pk` up or down among
     the waiting ones; None when that move is not offered (under review, ended, already first or last)."""
     buttons = preference_buttons(applications)
     if pk not in buttons or not buttons[pk][0 if direction == "up" else 1]:

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.template.loader import get_template
 
@@ -89,13 +91,19 @@ def test_every_event_has_its_three_email_templates(event):
 
 
 class App:
-    def __init__(self, pk, status):
+    def __init__(self, pk, status, program=1):
         self.pk, self.status = pk, status
+        self.posting = SimpleNamespace(program_id=program)
 
 
 def test_only_waiting_preferences_get_buttons_first_up_and_last_down_off():
     apps = [App(1, S.SUBMITTED), App(2, S.QUEUED), App(3, S.QUEUED), App(4, S.QUEUED)]
     assert preference_buttons(apps) == {2: (False, True), 3: (True, True), 4: (True, False)}
+
+
+def test_preferences_reorder_within_their_program():
+    apps = [App(1, S.QUEUED), App(2, S.QUEUED, program=2), App(3, S.QUEUED), App(4, S.QUEUED, program=2)]
+    assert preference_buttons(apps) == {1: (False, True), 3: (True, False), 2: (False, True), 4: (True, False)}
 
 
 def test_a_single_waiting_preference_has_no_buttons():
