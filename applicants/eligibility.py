@@ -26,9 +26,9 @@ from django.utils.translation import gettext_lazy
 
 from postings.models import DegreeLevel
 
-# The statuses that end an application (applicants.models.Application.TERMINAL,
-# repeated as plain values: this module imports no models).
-ENDED = frozenset({"hired", "rejected", "withdrawn", "declined"})
+from .models import Application
+
+ENDED = Application.TERMINAL
 
 REAPPLY_RULE = gettext_lazy(
     "Each role takes one application per candidate: once withdrawn, an application cannot be reopened "
@@ -53,8 +53,8 @@ class Candidacy:
     """What the rules need to know about a candidate (`queries.candidacy_of` reads it)."""
 
     email_verified: bool
-    # A CandidateProfile (with its user) or None.
-    profile: object | None
+    # The CandidateProfile (with its user), unsaved when they have none yet.
+    profile: object
     has_resume: bool
     # Every application of the candidate (any status), each with `posting_id`,
     # `status` and `posting.program_id`.
@@ -107,7 +107,7 @@ def candidate_reasons(candidacy: Candidacy) -> list[Reason]:
     reasons = []
     if not candidacy.email_verified:
         reasons.append(Reason("email", _("Verify your email address first: open the link we sent you.")))
-    missing = candidacy.profile.missing_fields() if candidacy.profile else _profile_fields()
+    missing = candidacy.profile.missing_fields()
     reasons += [
         Reason("profile", _("Add %(what)s to your profile.") % {"what": what}, "applicants:profile")
         for what in missing
@@ -115,10 +115,6 @@ def candidate_reasons(candidacy: Candidacy) -> list[Reason]:
     if not candidacy.has_resume:
         reasons.append(Reason("resume", _("Upload your resume (PDF) first."), "applicants:resumes"))
     return reasons
-
-
-def _profile_fields() -> list[str]:
-    return [_("your name"), _("school or university"), _("degree level"), _("major"), _("expected graduation date")]
 
 
 def _active_in(candidacy: Candidacy, program) -> list:
@@ -144,10 +140,9 @@ def program_reasons(candidacy: Candidacy, program, *, now: dt.datetime) -> list[
                 message % {"program": program.name, "date": _day(timezone.localdate(program.applications_close))},
             )
         )
-    profile = candidacy.profile
     # A missing date is asked for with the rest of the profile (candidate_reasons).
-    if profile and profile.graduation_date:
-        reasons += graduation_reasons(profile.graduation_date, program)
+    if candidacy.profile.graduation_date:
+        reasons += graduation_reasons(candidacy.profile.graduation_date, program)
     active = _active_in(candidacy, program)
     if len(active) >= program.max_active_applications:
         message = _(
@@ -171,7 +166,7 @@ def posting_reasons(candidacy: Candidacy, posting, *, now: dt.datetime) -> list[
 
     profile = candidacy.profile
     # A missing degree level is asked for with the rest of the profile (candidate_reasons).
-    if profile and profile.degree_level and profile.degree_level not in posting.degree_levels:
+    if profile.degree_level and profile.degree_level not in posting.degree_levels:
         message = _("This role accepts %(levels)s; your degree level is %(yours)s.")
         accepted = ", ".join(str(label) for label in posting.degree_level_labels())
         yours = DegreeLevel(profile.degree_level).label
@@ -180,7 +175,7 @@ def posting_reasons(candidacy: Candidacy, posting, *, now: dt.datetime) -> list[
     earlier = [a for a in candidacy.applications if a.posting_id == posting.pk]
     if any(a.status not in ENDED for a in earlier):
         reasons.append(Reason("applied", _("You have already applied to this role."), "applicants:dashboard"))
-    elif any(a.status == "withdrawn" for a in earlier):
+    elif any(a.status == Application.Status.WITHDRAWN for a in earlier):
         reasons.append(
             Reason("withdrawn", _("You withdrew your application to this role. %(rule)s") % {"rule": REAPPLY_RULE})
         )

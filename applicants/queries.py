@@ -5,8 +5,6 @@ from django.db.models import Exists, OuterRef, Q
 
 from postings.models import UnitMembership
 
-from .eligibility import Candidacy
-
 # Queued applications wait for an earlier preference; their unit does not see them.
 HIDDEN_FROM_UNIT = {"queued"}
 
@@ -44,15 +42,16 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(Q(candidate=user) | to_my_units)
 
 
-def candidacy_of(user) -> Candidacy:
-    """What `eligibility.may_apply` needs to know about `user`, in four queries (none for a visitor)."""
+def candidacy_of(user):
+    """What `eligibility.may_apply` needs to know about a signed-in `user`, in four queries."""
+    # Imported here: models import this module, and eligibility imports models.
+    from .eligibility import Candidacy
     from .models import Application, CandidateProfile
 
-    if not user.is_authenticated:
-        return Candidacy(email_verified=False, profile=None, has_resume=False)
+    profile = CandidateProfile.objects.select_related("user").filter(user=user).first()
     return Candidacy(
         email_verified=user.emailaddress_set.filter(email__iexact=user.email, verified=True).exists(),
-        profile=CandidateProfile.objects.select_related("user").filter(user=user).first(),
+        profile=profile or CandidateProfile(user=user),
         has_resume=user.resumes.filter(is_current=True).exists(),
         applications=list(
             Application.objects.filter(candidate=user)

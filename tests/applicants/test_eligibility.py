@@ -138,11 +138,15 @@ def test_an_unverified_email_an_incomplete_profile_and_no_resume_are_each_a_reas
     ]
 
 
-def test_no_profile_at_all_asks_for_every_field_once():
-    result = may_apply(
-        candidacy=Candidacy(email_verified=True, profile=None, has_resume=True), posting=posting(), now=NOW
-    )
+def test_a_candidate_without_a_profile_is_asked_for_every_field_once():
+    from applicants.models import CandidateProfile
+    from recruit.accounts.models import User
+
+    empty = CandidateProfile(user=User(email="new@example.com", name=""))
+    facts = Candidacy(email_verified=True, profile=empty, has_resume=True)
+    result = may_apply(candidacy=facts, posting=posting(), now=NOW)
     assert [r.code for r in result.reasons] == ["profile"] * 5
+    assert "Add expected graduation date to your profile." in result.messages
     assert len(set(result.messages)) == 5
 
 
