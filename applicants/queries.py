@@ -27,6 +27,13 @@ class ResumeQuerySet(models.QuerySet):
         ).exclude(status__in=HIDDEN_FROM_UNIT)
         return self.filter(Q(candidate=user) | Q(Exists(sent_to_my_unit)))
 
+    def deletable(self):
+        """Resumes not sent with an application under way: the unit reviewing one reads the resume it received."""
+        from .models import Application
+
+        in_use = Application.objects.filter(resume=OuterRef("pk"), status__in=Application.ACTIVE)
+        return self.exclude(Exists(in_use))
+
 
 class ApplicationQuerySet(models.QuerySet):
     def active(self):

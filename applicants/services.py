@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -302,14 +301,8 @@ def _set_current(resume: Resume) -> None:
     resume.is_current = True
 
 
-def deletable_resumes(candidate):
-    """The candidate's resumes not sent with an application under way, oldest first: those they may delete."""
-    in_use = Application.objects.filter(resume=OuterRef("pk"), status__in=Application.ACTIVE)
-    return Resume.objects.filter(candidate=candidate).exclude(Exists(in_use)).order_by("uploaded_at", "id")
-
-
 def _quota_error(candidate) -> ValidationError:
-    oldest = deletable_resumes(candidate).first()
+    oldest = Resume.objects.filter(candidate=candidate).deletable().order_by("uploaded_at", "id").first()
     if oldest is None:
         message = _(
             "You keep %(limit)d resume versions, the most we store, and each was sent with an application under "
@@ -383,8 +376,8 @@ def resume_make_current(*, resume: Resume) -> Resume:
 def resume_delete(*, resume: Resume) -> None:
     """Delete a resume, and its file once the deletion is committed; the newest remaining one becomes current."""
     _lock_candidate(resume.candidate_id)
-    # The unit reviewing an application reads the resume it was sent with.
-    if resume.applications.filter(status__in=Application.ACTIVE).exists():
+    this = Resume.objects.filter(pk=resume.pk)
+    if this.exists() and not this.deletable().exists():
         raise ValidationError(
             _("This resume was sent with an application still under way, so it stays. Upload a new one instead."),
             code="in_use",
