@@ -47,6 +47,18 @@ class Reason:
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def fix_label(self) -> str:
+        return str(FIX_LABELS.get(self.fix, ""))
+
+
+# The words of the link beside a reason, by the page it leads to.
+FIX_LABELS = {
+    "applicants:profile": gettext_lazy("Edit your profile"),
+    "applicants:resumes": gettext_lazy("Your resumes"),
+    "applicants:dashboard": gettext_lazy("Your applications"),
+}
+
 
 @dataclass(frozen=True)
 class Candidacy:

@@ -81,8 +81,7 @@ def test_the_apply_page_lists_what_is_missing(client, candidate, posting):
     response = client.get(f"/me/apply/{posting.pk}/")
     assert response.status_code == 200
     assert "Why you cannot apply yet" in response.text
-    assert "Upload your resume (PDF) first." in response.text
-    assert 'href="/me/resumes/"' in response.text
+    assert 'Upload your resume (PDF) first. <a href="/me/resumes/">Your resumes</a>' in response.text
     assert "Send my application" not in response.text
 
 
