@@ -4,7 +4,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import CandidateProfile
-from .resumes import MAX_RESUME_BYTES, MESSAGES
+from .pdf import MESSAGES, RESUME_ACCEPT, RESUME_HELP_TEXT
 
 
 class DateInput(forms.DateInput):
@@ -88,8 +88,8 @@ class EligibilityPreviewForm(forms.Form):
 class ResumeUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Resume (PDF)"),
-        help_text=_("A PDF of at most %(mb)d MB and 20 pages.") % {"mb": MAX_RESUME_BYTES // (1024 * 1024)},
-        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+        help_text=RESUME_HELP_TEXT,
+        widget=forms.ClearableFileInput(attrs={"accept": RESUME_ACCEPT}),
     )
 
     def __init__(self, *args, too_large: bool = False, **kwargs):
@@ -107,8 +107,11 @@ class ResumeUploadForm(forms.Form):
 
 
 class ApplyForm(forms.Form):
+    # Optional here, required by the service for roles abroad (eligibility.may_apply);
+    # the browser asks for it first where the page shows it.
     cross_border_consent = forms.BooleanField(
         required=False,
+        widget=forms.CheckboxInput(attrs={"required": True}),
         label=_(
             "I agree that my application data (profile and resume) is transferred to the unit outside mainland "
             "China that recruits for this role, for this application only."
@@ -124,7 +127,7 @@ class ApplyForm(forms.Form):
 
 
 class ReorderForm(forms.Form):
-    application = forms.IntegerField()
+    application = forms.IntegerField(min_value=1, max_value=2**31 - 1)
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
 
 

@@ -22,7 +22,8 @@ def candidate_export(*, user) -> dict:
         .first()
     )
     applications = (
-        Application.objects.owned_by(user)
+        Application.objects.visible_to(user)
+        .filter(candidate=user)
         .select_related("posting__unit", "posting__program")
         .prefetch_related("stage_changes")
         .order_by("created_at")
@@ -84,7 +85,7 @@ def candidate_export(*, user) -> dict:
         ],
         "notifications": [
             {"when": _iso(n.created_at), "subject": n.subject, "read": _iso(n.read_at)}
-            for n in Notification.objects.for_user(user)
+            for n in Notification.objects.visible_to(user)
         ],
     }
 

@@ -1,8 +1,8 @@
-"""Background jobs of the applicants app; each takes ids and calls one service."""
+"""Background jobs of the applicants app; each takes ids and calls the service of the same name."""
 
 from celery import shared_task
 
-from .resumes import resume_extract_text
+from . import services
 
 
 # Reading 20 pages takes seconds; the soft limit ends a pathological file as
@@ -16,6 +16,6 @@ from .resumes import resume_extract_text
     retry_backoff=True,
     max_retries=3,
 )
-def extract_resume_text(resume_id: int) -> str | None:
+def resume_extract_text(resume_id: int) -> str | None:
     """Read an uploaded resume's text for search and matching; does nothing when it was already read."""
-    return resume_extract_text(resume_id=resume_id)
+    return services.resume_extract_text(resume_id=resume_id)

@@ -9,7 +9,7 @@ request, so the view can say why.
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 
-from .resumes import MAX_RESUME_BYTES
+from .pdf import MAX_RESUME_BYTES
 
 # Multipart boundaries, headers and the CSRF token come with the file.
 MAX_UPLOAD_BODY = MAX_RESUME_BYTES + 256 * 1024

@@ -1,8 +1,8 @@
 """The candidate area, /me/: profile, resumes, applications, personal data."""
 
 import json
-from collections import Counter
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,35 +10,42 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from postings.models import Posting, Program
 
-from . import access, privacy, resumes, services
-from .eligibility import check_eligibility, graduation_reasons
+from . import access, privacy, services
+from .eligibility import REAPPLY_RULE, candidate_reasons, graduation_reasons, may_apply, program_reasons
 from .forms import AccountDeleteForm, ApplyForm, EligibilityPreviewForm, ProfileForm, ReorderForm, ResumeUploadForm
 from .models import Application
-from .workflow import CANDIDATE_WORDS, IllegalMove
+from .queries import candidacy_of
+from .workflow import CANDIDATE_WORDS, IllegalMove, preference_buttons
 
 
 @login_required
 def dashboard(request):
-    """The candidate's overview: what is missing, their applications, their resume."""
-    profile = services.profile_for(request.user)
-    applications = (
-        Application.objects.owned_by(request.user)
+    """The candidate's overview: whether they may apply (and why not), their applications, their resume."""
+    candidacy = candidacy_of(request.user)
+    applications = list(
+        Application.objects.visible_to(request.user)
+        .filter(candidate=request.user)
         .select_related("posting__unit", "posting__program")
         .order_by("posting__program", "rank", "-created_at")
     )
-    active_per_program = Counter(a.posting.program_id for a in applications if a.is_active)
+    active = [a for a in applications if a.is_active]
+    buttons = preference_buttons(active)
+    now = timezone.now()
     context = {
-        "profile": profile,
-        "missing": profile.missing_fields(),
+        "candidate_reasons": candidate_reasons(candidacy),
+        "programs": [
+            (program, program_reasons(candidacy, program, now=now))
+            for program in Program.objects.taking_applications(now=now)
+        ],
         "current_resume": request.user.resumes.filter(is_current=True).first(),
-        "applications": applications,
-        # Moving a preference up or down only means something beside another one.
-        "reorderable": {program for program, count in active_per_program.items() if count > 1},
+        "active": [(a, buttons.get(a.pk)) for a in active],
+        "ended": [a for a in applications if not a.is_active],
     }
     return render(request, "applicants/dashboard.html", context)
 
@@ -81,13 +88,14 @@ def resume_list(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            resumes.resume_upload(candidate=request.user, uploaded_file=form.cleaned_data["file"])
+            services.resume_upload(candidate=request.user, uploaded_file=form.cleaned_data["file"])
         except ValidationError as error:
             form.add_error("file", error)
         else:
             messages.success(request, _("Your resume is uploaded and is now your current one."))
             return redirect("applicants:resumes")
-    context = {"form": form, "resumes": request.user.resumes.all()}
+    resumes = list(request.user.resumes.all())
+    context = {"form": form, "resumes": resumes, "quota": services.MAX_RESUME_VERSIONS}
     return render(request, "applicants/resume_list.html", context)
 
 
@@ -104,7 +112,7 @@ def resume_download(request, pk):
 @require_POST
 @login_required
 def resume_make_current(request, pk):
-    resumes.resume_make_current(resume=access.own_resume(request.user, pk))
+    services.resume_make_current(resume=access.own_resume(request.user, pk))
     messages.success(request, _("That resume is now your current one."))
     return redirect("applicants:resumes")
 
@@ -113,7 +121,7 @@ def resume_make_current(request, pk):
 @login_required
 def resume_delete(request, pk):
     try:
-        resumes.resume_delete(resume=access.own_resume(request.user, pk))
+        services.resume_delete(resume=access.own_resume(request.user, pk))
     except ValidationError as refusal:
         messages.error(request, refusal.messages[0])
     else:
@@ -123,10 +131,10 @@ def resume_delete(request, pk):
 
 @login_required
 def apply(request, posting_pk):
-    """Apply to a posting: what is missing, the consents it needs, one button."""
-    posting = get_object_or_404(Posting.objects.public().for_cards(), pk=posting_pk)
-    profile = services.profile_for(request.user)
+    """Apply to a posting: every reason the service would refuse, before the button; the consents it needs."""
+    posting = get_object_or_404(Posting.objects.exclude(status=Posting.Status.DRAFT).for_cards(), pk=posting_pk)
     form = ApplyForm(request.POST if request.method == "POST" else None)
+    refused = []
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
@@ -136,20 +144,21 @@ def apply(request, posting_pk):
                 pool_consent=form.cleaned_data["pool_consent"],
             )
         except services.ApplicationRefused as refusal:
-            for reason in refusal.reasons:
-                form.add_error(None, reason)
+            refused = refusal.reasons
         else:
             messages.success(request, _("Your application is received."))
             return redirect(application)
-    active = Application.objects.owned_by(request.user).active().select_related("posting")
+    eligibility = may_apply(candidacy=candidacy_of(request.user), posting=posting)
+    # The page lists what still stands; the alert adds only what it does not (a consent left unticked).
+    for reason in refused:
+        if reason not in eligibility.messages:
+            form.add_error(None, reason)
     context = {
         "posting": posting,
         "form": form,
-        "profile": profile,
-        "eligibility": check_eligibility(profile=profile, posting=posting, active_applications=active),
-        "missing": profile.missing_fields(),
+        "eligibility": eligibility,
+        "profile": services.profile_for(request.user),
         "current_resume": request.user.resumes.filter(is_current=True).first(),
-        "crosses_border": any(not location.in_mainland_china for location in posting.locations.all()),
     }
     return render(request, "applicants/apply.html", context)
 
@@ -158,7 +167,8 @@ def apply(request, posting_pk):
 def application_detail(request, pk):
     application = access.own_application(request.user, pk)
     timeline = [(change, CANDIDATE_WORDS[change.to_status]) for change in application.stage_changes.all()]
-    return render(request, "applicants/application_detail.html", {"application": application, "timeline": timeline})
+    context = {"application": application, "timeline": timeline, "reapply_rule": REAPPLY_RULE}
+    return render(request, "applicants/application_detail.html", context)
 
 
 @login_required
@@ -173,7 +183,11 @@ def application_withdraw(request, pk):
         else:
             messages.success(request, _("Your application is withdrawn."))
         return redirect(application)
-    return render(request, "applicants/application_withdraw.html", {"application": application})
+    if not application.is_active:
+        messages.info(request, _("This application has already ended."))
+        return redirect(application)
+    context = {"application": application, "profile": services.profile_for(request.user), "rule": REAPPLY_RULE}
+    return render(request, "applicants/application_withdraw.html", context)
 
 
 @require_POST
@@ -181,11 +195,18 @@ def application_withdraw(request, pk):
 def application_reorder(request):
     """Move one active application up or down the candidate's preferences."""
     form = ReorderForm(request.POST)
-    if form.is_valid():
-        application = access.own_application(request.user, form.cleaned_data["application"])
-        direction = form.cleaned_data["direction"]
-        if services.application_shift_preference(candidate=request.user, application=application, direction=direction):
-            messages.success(request, _("Your preferences are updated."))
+    if not form.is_valid():
+        messages.error(request, _("Choose an application and a direction to move it."))
+        return redirect("applicants:dashboard")
+    application = access.own_application(request.user, form.cleaned_data["application"])
+    try:
+        services.application_shift_preference(
+            candidate=request.user, application=application, direction=form.cleaned_data["direction"]
+        )
+    except services.PreferenceNotMoved as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Your preferences are updated."))
     return redirect("applicants:dashboard")
 
 
@@ -206,7 +227,9 @@ def privacy_export(request):
 
 
 @login_required
+@reauthentication_required
 def account_delete(request):
+    """Erase the account, once the candidate has just confirmed their password (allauth's reauthentication)."""
     form = AccountDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         privacy.candidate_delete(user=request.user)

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume
-from applicants.resumes import extract_text
+from applicants.pdf import extract_text
 from demo import histories, resume_files
 from demo.data.accounts import (
     DEMO_CANDIDATE,

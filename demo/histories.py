@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from applicants.models import CROSS_BORDER_CONSENT_VERSION, Application, Resume, StageChange
-from applicants.workflow import check_move
+from applicants.workflow import Mover, check_move
 from demo.catalogue import PostingsDemo
 from demo.data.candidates import (
     AFTER_HIRE,
@@ -40,7 +40,7 @@ class Move(NamedTuple):
     day: float
     from_status: str
     to_status: str
-    by: str  # "candidate", "recruiter" or "system", as in workflow.check_move
+    by: Mover
     reason: str = ""
 
 
@@ -113,36 +113,36 @@ def first_preference(rng: random.Random) -> list[Move]:
     path = path[: path.index(reached) + 1]
     if reached in (S.INTERVIEW, S.OFFER) and rng.random() < 0.4:
         path.remove(S.ASSESSMENT)  # Some units interview without an assessment.
-    moves = [Move(0.0, "", S.SUBMITTED, "candidate")]
+    moves = [Move(0.0, "", S.SUBMITTED, Mover.CANDIDATE)]
     day = 0.0
     for previous, current in itertools.pairwise(path):
         day += rng.uniform(2, 12)
-        moves.append(Move(day, previous, current, "recruiter"))
+        moves.append(Move(day, previous, current, Mover.RECRUITER))
     day += rng.uniform(2, 12)
     roll = rng.random()
     if reached == S.OFFER:
         if roll < HIRED_SHARE:
-            moves.append(Move(day, S.OFFER, S.HIRED, "recruiter"))
+            moves.append(Move(day, S.OFFER, S.HIRED, Mover.RECRUITER))
         elif roll < HIRED_SHARE + DECLINED_SHARE:
-            moves.append(Move(day, S.OFFER, S.DECLINED, "candidate"))
+            moves.append(Move(day, S.OFFER, S.DECLINED, Mover.CANDIDATE))
     elif roll < REJECTED_SHARE[reached]:
-        moves.append(Move(day, reached, S.REJECTED, "recruiter", rng.choice(REJECTION_REASONS[reached])))
+        moves.append(Move(day, reached, S.REJECTED, Mover.RECRUITER, rng.choice(REJECTION_REASONS[reached])))
     elif roll < REJECTED_SHARE[reached] + WITHDRAWN_SHARE:
-        moves.append(Move(day, reached, S.WITHDRAWN, "candidate", rng.choice(WITHDRAWAL_REASONS)))
+        moves.append(Move(day, reached, S.WITHDRAWN, Mover.CANDIDATE, rng.choice(WITHDRAWAL_REASONS)))
     return moves
 
 
 def second_preference(rng: random.Random, first: list[Move]) -> list[Move]:
     """Ordered review: waits while the first is under way; released when it ends without a hire."""
     # Applied within a day and a half of the first, before the unit's first move (2 days at least).
-    moves = [Move(rng.uniform(0.05, 1.5), "", S.QUEUED, "candidate")]
+    moves = [Move(rng.uniform(0.05, 1.5), "", S.QUEUED, Mover.CANDIDATE)]
     end = first[-1]
     if end.to_status in (S.REJECTED, S.WITHDRAWN, S.DECLINED):
-        moves.append(Move(end.day, S.QUEUED, S.SUBMITTED, "system"))
+        moves.append(Move(end.day, S.QUEUED, S.SUBMITTED, Mover.SYSTEM))
         if rng.random() < 0.3:
-            moves.append(Move(end.day + rng.uniform(2, 10), S.SUBMITTED, S.SCREENING, "recruiter"))
+            moves.append(Move(end.day + rng.uniform(2, 10), S.SUBMITTED, S.SCREENING, Mover.RECRUITER))
     elif end.to_status == S.HIRED:
-        moves.append(Move(end.day + rng.uniform(0.1, 2), S.QUEUED, S.WITHDRAWN, "candidate", AFTER_HIRE))
+        moves.append(Move(end.day + rng.uniform(0.1, 2), S.QUEUED, S.WITHDRAWN, Mover.CANDIDATE, AFTER_HIRE))
     return moves
 
 
@@ -187,12 +187,12 @@ def write_histories(context: SeedContext, histories: list[History]) -> int:
 
 
 def _actor(context: SeedContext, move: Move, candidate, posting: Posting):
-    if move.by == "candidate":
+    if move.by == Mover.CANDIDATE:
         return candidate
     # The demo has one recruiter account (Alibaba Cloud); other units' moves
     # and releases from the queue are recorded without a person, as the
     # service records releases.
-    if move.by == "recruiter" and posting.unit_id in context.recruiter_units:
+    if move.by == Mover.RECRUITER and posting.unit_id in context.recruiter_units:
         return context.recruiter
     return None
 

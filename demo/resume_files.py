@@ -8,7 +8,7 @@ from pypdf import PdfWriter
 from pypdf.generic import ContentStream, DictionaryObject, NameObject
 
 from applicants.models import Resume
-from applicants.resumes import inspect_pdf, safe_display_name
+from applicants.pdf import inspect_pdf, safe_display_name
 
 
 def resume_row(candidate, data: bytes, *, name: str, text: str, is_current: bool, page_count: int | None = None):

@@ -260,6 +260,14 @@ class Posting(models.Model):
     def is_ai(self) -> bool:
         return self.category.is_ai
 
+    @property
+    def crosses_border(self) -> bool:
+        """Applying sends data outside mainland China (Singapore, Frankfurt, Sunnyvale): a separate consent is asked.
+
+        The one place that says which roles need it; prefetch `locations` to ask it of many postings.
+        """
+        return any(not location.in_mainland_china for location in self.locations.all())
+
     def degree_level_labels(self) -> list[str]:
         return [DegreeLevel(level).label for level in DegreeLevel.values if level in self.degree_levels]
 

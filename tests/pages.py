@@ -127,6 +127,7 @@ def main_pages(data: PagesData) -> list[MainPage]:
         MainPage("Sign up", "/accounts/signup/"),
         MainPage("Password reset", "/accounts/password/reset/"),
         MainPage("Not found", "/no-such-page/", status=404),
+        MainPage("Posting, signed in", f"/jobs/{data.posting_to_apply.pk}/", signed_in=True),
         MainPage("Candidate overview", "/me/", signed_in=True),
         MainPage("Profile", "/me/profile/", signed_in=True),
         MainPage("Resumes", "/me/resumes/", signed_in=True),

@@ -4,7 +4,7 @@ from django.db import models
 
 
 class NotificationQuerySet(models.QuerySet):
-    def for_user(self, user):
+    def visible_to(self, user):
         """The user's own notifications; nobody else's, and none for a visitor."""
         if not user.is_authenticated:
             return self.none()

@@ -209,7 +209,7 @@ def notifications_send_again(*, notification_ids) -> int:
 def notification_mark_read(*, notification: Notification, user) -> bool:
     """Mark the user's own notification read; True if it was unread."""
     now = timezone.now()
-    updated = Notification.objects.for_user(user).unread().filter(pk=notification.pk).update(read_at=now)
+    updated = Notification.objects.visible_to(user).unread().filter(pk=notification.pk).update(read_at=now)
     if updated:
         notification.read_at = now
     return bool(updated)
@@ -217,4 +217,4 @@ def notification_mark_read(*, notification: Notification, user) -> bool:
 
 def notifications_mark_all_read(*, user) -> int:
     """Mark all the user's notifications read; returns how many were unread."""
-    return Notification.objects.for_user(user).unread().update(read_at=timezone.now())
+    return Notification.objects.visible_to(user).unread().update(read_at=timezone.now())

@@ -12,7 +12,7 @@ PAGE_SIZE = 20
 @login_required
 def notification_list(request):
     """The signed-in user's notifications, newest first, unread ones marked."""
-    notifications = Notification.objects.for_user(request.user).for_list()
+    notifications = Notification.objects.visible_to(request.user).for_list()
     page = Paginator(notifications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "notifications/notification_list.html", {"page": page})
 
@@ -21,7 +21,7 @@ def notification_list(request):
 @login_required
 def notification_read(request, pk):
     """Mark one notification read and open what it is about."""
-    notification = get_object_or_404(Notification.objects.for_user(request.user).for_list(), pk=pk)
+    notification = get_object_or_404(Notification.objects.visible_to(request.user).for_list(), pk=pk)
     notification_mark_read(notification=notification, user=request.user)
     return redirect(notification.local_link or "notifications:list")
 

@@ -6,7 +6,15 @@ from django.db import connection
 from django.utils import timezone
 
 from applicants.models import Application, CandidateProfile, StageChange
-from applicants.services import ApplicationRefused, application_move, application_submit, application_withdraw
+from applicants.services import (
+    ApplicationRefused,
+    PreferenceNotMoved,
+    application_move,
+    application_shift_preference,
+    application_submit,
+    application_withdraw,
+)
+from applicants.workflow import Mover
 from postings.models import Posting, Program
 from tests.factories import LocationFactory, PostingFactory, ProgramFactory, verify_email
 
@@ -91,16 +99,16 @@ def test_applying_twice_is_refused_and_leaves_one_application(ready_candidate, f
 def test_a_withdrawn_application_cannot_be_reopened(ready_candidate, first):
     application = application_submit(candidate=ready_candidate, posting=first)
     application_withdraw(application=application, candidate=ready_candidate)
-    assert refusal(candidate=ready_candidate, posting=first) == [
-        "You applied to this role before; an ended application cannot be reopened."
-    ]
+    (reason,) = refusal(candidate=ready_candidate, posting=first)
+    assert reason.startswith("You withdrew your application to this role.")
+    assert "cannot apply to that role again" in reason
 
 
 def test_the_cap_of_active_applications_holds(ready_candidate, program, first, second):
     application_submit(candidate=ready_candidate, posting=first)
     application_submit(candidate=ready_candidate, posting=second)
     third = PostingFactory(program=program)
-    assert "the most this program allows" in refusal(candidate=ready_candidate, posting=third)[0]
+    assert "the most it allows" in refusal(candidate=ready_candidate, posting=third)[0]
     assert Application.objects.count() == 2
 
 
@@ -115,31 +123,31 @@ def test_the_second_preference_waits_unseen_by_its_unit(ready_candidate, first, 
     application_submit(candidate=ready_candidate, posting=first)
     waiting = application_submit(candidate=ready_candidate, posting=second)
     assert (waiting.status, waiting.rank, waiting.submitted_at) == (S.QUEUED, 2, None)
-    assert not Application.objects.visible_to_unit_of(recruiter_b).exists()
+    assert not Application.objects.visible_to(recruiter_b).exists()
 
 
 @pytest.mark.parametrize(
-    ("target", "by", "reason"), [(S.REJECTED, "recruiter", "Not a fit"), (S.WITHDRAWN, "candidate", "")]
+    ("target", "by", "reason"), [(S.REJECTED, Mover.RECRUITER, "Not a fit"), (S.WITHDRAWN, Mover.CANDIDATE, "")]
 )
 def test_the_second_preference_is_released_once_when_the_first_ends(
     ready_candidate, first, second, recruiter_a, recruiter_b, target, by, reason
 ):
     one = application_submit(candidate=ready_candidate, posting=first)
     two = application_submit(candidate=ready_candidate, posting=second)
-    actor = recruiter_a if by == "recruiter" else ready_candidate
+    actor = recruiter_a if by == Mover.RECRUITER else ready_candidate
     application_move(application=one, target=target, actor=actor, by=by, reason=reason)
     two.refresh_from_db()
     assert two.status == S.SUBMITTED
     assert two.submitted_at is not None
     assert list(two.stage_changes.values_list("from_status", "to_status")) == [("", S.QUEUED), (S.QUEUED, S.SUBMITTED)]
-    assert list(Application.objects.visible_to_unit_of(recruiter_b)) == [two]
+    assert list(Application.objects.visible_to(recruiter_b)) == [two]
 
 
 def test_the_second_preference_is_not_released_when_the_first_is_hired(ready_candidate, first, second, recruiter_a):
     one = application_submit(candidate=ready_candidate, posting=first)
     two = application_submit(candidate=ready_candidate, posting=second)
     for target in (S.SCREENING, S.INTERVIEW, S.OFFER, S.HIRED):
-        application_move(application=one, target=target, actor=recruiter_a, by="recruiter")
+        application_move(application=one, target=target, actor=recruiter_a, by=Mover.RECRUITER)
     two.refresh_from_db()
     assert two.status == S.QUEUED
 
@@ -156,7 +164,7 @@ def test_a_rejection_needs_a_reason(ready_candidate, first, recruiter_a):
 
     one = application_submit(candidate=ready_candidate, posting=first)
     with pytest.raises(ValidationError):
-        application_move(application=one, target=S.REJECTED, actor=recruiter_a, by="recruiter", reason=" ")
+        application_move(application=one, target=S.REJECTED, actor=recruiter_a, by=Mover.RECRUITER, reason=" ")
     one.refresh_from_db()
     assert one.status == S.SUBMITTED
 
@@ -224,14 +232,110 @@ def test_preferences_are_renumbered_when_one_ends(ready_candidate, first, second
     assert two.rank == 1
 
 
-def test_shifting_a_preference_swaps_it_with_its_neighbour_only(ready_candidate, first, second):
-    from applicants.services import application_shift_preference
+def test_waiting_preferences_swap_among_themselves(ready_candidate, program, first, second):
+    Program.objects.filter(pk=program.pk).update(max_active_applications=3)
+    one = application_submit(candidate=ready_candidate, posting=first)
+    two = application_submit(candidate=ready_candidate, posting=second)
+    three = application_submit(candidate=ready_candidate, posting=PostingFactory(program=program))
+    application_shift_preference(candidate=ready_candidate, application=three, direction="up")
+    for application in (one, two, three):
+        application.refresh_from_db()
+    assert [(one.rank, one.status), (three.rank, three.status), (two.rank, two.status)] == [
+        (1, S.SUBMITTED),
+        (2, S.QUEUED),
+        (3, S.QUEUED),
+    ]
+
+
+@pytest.mark.parametrize(("which", "direction"), [("one", "down"), ("two", "up"), ("two", "down")])
+def test_the_application_under_review_keeps_its_place(ready_candidate, first, second, which, direction):
+    apps = {
+        "one": application_submit(candidate=ready_candidate, posting=first),
+        "two": application_submit(candidate=ready_candidate, posting=second),
+    }
+    with pytest.raises(PreferenceNotMoved):
+        application_shift_preference(candidate=ready_candidate, application=apps[which], direction=direction)
+    assert list(Application.objects.order_by("rank").values_list("posting", "rank")) == [(first.pk, 1), (second.pk, 2)]
+
+
+def test_an_ended_application_is_not_reordered(ready_candidate, first):
+    one = application_submit(candidate=ready_candidate, posting=first)
+    application_withdraw(application=one, candidate=ready_candidate)
+    with pytest.raises(PreferenceNotMoved, match="ended"):
+        application_shift_preference(candidate=ready_candidate, application=one, direction="up")
+
+
+def test_a_posting_that_no_longer_exists_is_refused_not_a_crash(ready_candidate, first):
+    gone = Posting(pk=first.pk + 1000)
+    assert refusal(candidate=ready_candidate, posting=gone) == ["This role is not open for applications."]
+
+
+@pytest.mark.parametrize(
+    ("path", "event"),
+    [
+        ([S.SCREENING], "application_screening"),
+        ([S.SCREENING, S.ASSESSMENT], "application_assessment"),
+        ([S.SCREENING, S.INTERVIEW], "application_interview"),
+        ([S.SCREENING, S.INTERVIEW, S.OFFER], "application_offer"),
+        ([S.SCREENING, S.INTERVIEW, S.OFFER, S.HIRED], "application_hired"),
+    ],
+)
+def test_every_recruiter_move_tells_the_candidate(ready_candidate, first, recruiter_a, path, event):
+    from recruit.notifications.models import Notification
+
+    application = application_submit(candidate=ready_candidate, posting=first)
+    for target in path:
+        application_move(application=application, target=target, actor=recruiter_a, by=Mover.RECRUITER)
+    assert Notification.objects.filter(recipient=ready_candidate, event=event).count() == 1
+
+
+def test_a_rejection_tells_the_candidate_without_the_recruiters_reason(ready_candidate, first, recruiter_a):
+    from recruit.notifications.models import Notification
+
+    application = application_submit(candidate=ready_candidate, posting=first)
+    application_move(
+        application=application, target=S.REJECTED, actor=recruiter_a, by=Mover.RECRUITER, reason="Weak C++ skills"
+    )
+    email = Notification.objects.get(recipient=ready_candidate, event="application_rejected")
+    assert "Weak C++" not in email.body_text + email.body_html + email.subject
+    assert "talent pool" not in email.body_text, "no pool promise without consent"
+
+
+def test_declining_an_offer_tells_the_candidate_and_releases_the_next(ready_candidate, first, second, recruiter_a):
+    from recruit.notifications.models import Notification
 
     one = application_submit(candidate=ready_candidate, posting=first)
     two = application_submit(candidate=ready_candidate, posting=second)
-    assert not application_shift_preference(candidate=ready_candidate, application=one, direction="up")
-    assert application_shift_preference(candidate=ready_candidate, application=one, direction="down")
-    one.refresh_from_db()
+    for target in (S.SCREENING, S.INTERVIEW, S.OFFER):
+        application_move(application=one, target=target, actor=recruiter_a, by=Mover.RECRUITER)
+    application_move(application=one, target=S.DECLINED, actor=ready_candidate, by=Mover.CANDIDATE)
     two.refresh_from_db()
-    assert (one.rank, two.rank) == (2, 1)
-    assert one.status == S.SUBMITTED, "the application with its unit stays there"
+    assert two.status == S.SUBMITTED
+    assert Notification.objects.filter(event="application_declined").count() == 1
+    assert Notification.objects.filter(event="application_released").count() == 1
+
+
+def test_a_candidate_cannot_make_a_recruiters_move(ready_candidate, first):
+    from applicants.workflow import IllegalMove
+
+    application = application_submit(candidate=ready_candidate, posting=first)
+    with pytest.raises(IllegalMove):
+        application_move(application=application, target=S.SCREENING, actor=ready_candidate, by=Mover.CANDIDATE)
+    application.refresh_from_db()
+    assert application.status == S.SUBMITTED
+
+
+@pytest.mark.parametrize("consented", [True, False])
+def test_the_withdrawal_email_states_the_rule_and_promises_the_pool_only_with_consent(
+    ready_candidate, first, consented
+):
+    from applicants.eligibility import REAPPLY_RULE
+    from recruit.notifications.models import Notification
+
+    application = application_submit(candidate=ready_candidate, posting=first, pool_consent=consented)
+    application_withdraw(application=application, candidate=ready_candidate)
+    email = Notification.objects.get(event="application_withdrawn")
+    assert str(REAPPLY_RULE) in " ".join(email.body_text.split())
+    assert "apply again" not in email.body_text
+    assert ("stays in the talent pool" in email.body_text) is consented
+    assert ("stays in the talent pool" in email.body_html) is consented

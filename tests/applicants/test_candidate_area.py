@@ -23,6 +23,15 @@ S = Application.Status
 PAGES = ["/me/", "/me/profile/", "/me/resumes/", "/me/privacy/", "/me/privacy/export/"]
 
 
+def reauthenticate(client, user):
+    """Sign in, then confirm the password again through allauth, as a person deleting their account does."""
+    user.set_password("correct-horse-battery")
+    user.save()
+    client.force_login(user)
+    response = client.post("/accounts/reauthenticate/", {"password": "correct-horse-battery"})
+    assert response.status_code == 302
+
+
 @pytest.fixture
 def posting(unit_a):
     return PostingFactory(unit=unit_a, title="Agent Runtime Intern")
@@ -71,8 +80,9 @@ def test_the_apply_page_lists_what_is_missing(client, candidate, posting):
     client.force_login(candidate)
     response = client.get(f"/me/apply/{posting.pk}/")
     assert response.status_code == 200
-    assert "What is missing" in response.text
-    assert "Upload <a" in response.text
+    assert "Why you cannot apply yet" in response.text
+    assert 'Upload your resume (PDF) first. <a href="/me/resumes/">Your resumes</a>' in response.text
+    assert "Send my application" not in response.text
 
 
 def test_applying_through_the_page_redirects_to_the_application(client, ready_candidate, posting):
@@ -133,15 +143,81 @@ def test_withdrawing_asks_for_confirmation_then_withdraws(client, ready_candidat
     assert "already ended" in again.text
 
 
-def test_reordering_swaps_preferences(client, ready_candidate, application, unit_b):
-    second = application_submit(
-        candidate=ready_candidate, posting=PostingFactory(program=application.posting.program, unit=unit_b)
+def test_reordering_swaps_waiting_preferences_and_keeps_the_one_under_review(
+    client, ready_candidate, application, unit_b
+):
+    program = application.posting.program
+    program.max_active_applications = 3
+    program.save()
+    second, third = (
+        application_submit(candidate=ready_candidate, posting=PostingFactory(program=program, unit=unit_b))
+        for _ in range(2)
     )
     client.force_login(ready_candidate)
-    client.post("/me/applications/reorder/", {"application": second.pk, "direction": "up"})
-    application.refresh_from_db()
-    second.refresh_from_db()
-    assert (second.rank, application.rank) == (1, 2)
+    client.post("/me/applications/reorder/", {"application": third.pk, "direction": "up"})
+    refused = client.post("/me/applications/reorder/", {"application": third.pk, "direction": "up"}, follow=True)
+    assert "The application under review keeps its place" not in refused.text
+    assert "cannot move further" in refused.text
+    under_review = client.post(
+        "/me/applications/reorder/", {"application": application.pk, "direction": "down"}, follow=True
+    )
+    assert "The application under review keeps its place" in under_review.text
+    ranks = dict(Application.objects.values_list("pk", "rank"))
+    assert (ranks[application.pk], ranks[third.pk], ranks[second.pk]) == (1, 2, 3)
+
+
+def test_the_overview_offers_only_the_reorder_buttons_that_keep_the_rule(client, ready_candidate, application, unit_b):
+    import re
+
+    program = application.posting.program
+    program.max_active_applications = 3
+    program.save()
+    for _ in range(2):
+        application_submit(candidate=ready_candidate, posting=PostingFactory(program=program, unit=unit_b))
+    client.force_login(ready_candidate)
+    html = client.get("/me/").text
+    button = r'<button type="submit" name="direction" value="(up|down)" class="icon-button"( disabled)?'
+    buttons = re.findall(button, html)
+    # The one under review has none; of the two waiting, ↑ off on the first and ↓ off on the last.
+    assert buttons == [("up", " disabled"), ("down", ""), ("up", ""), ("down", " disabled")]
+
+
+def test_ended_applications_are_listed_apart(client, ready_candidate, application):
+    from applicants.services import application_withdraw
+
+    application_withdraw(application=application, candidate=ready_candidate)
+    client.force_login(ready_candidate)
+    html = client.get("/me/").text
+    ended = html.index("Ended applications")
+    assert html.index("Agent Runtime Intern") > ended
+    assert "Preference 1" not in html
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"application": "abc", "direction": "up"}, {"application": "1", "direction": "sideways"}],
+)
+def test_a_malformed_reorder_says_so_and_changes_nothing(client, ready_candidate, application, data):
+    client.force_login(ready_candidate)
+    response = client.post("/me/applications/reorder/", data, follow=True)
+    assert response.status_code == 200
+    assert "Choose an application and a direction" in response.text
+
+
+def test_reordering_an_ended_application_says_why(client, ready_candidate, application):
+    from applicants.services import application_withdraw
+
+    application_withdraw(application=application, candidate=ready_candidate)
+    client.force_login(ready_candidate)
+    data = {"application": application.pk, "direction": "up"}
+    response = client.post("/me/applications/reorder/", data, follow=True)
+    assert response.status_code == 200
+    assert "has ended" in response.text
+
+
+def test_reordering_an_application_that_does_not_exist_answers_404(client, ready_candidate):
+    client.force_login(ready_candidate)
+    assert client.post("/me/applications/reorder/", {"application": 987654, "direction": "up"}).status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -235,7 +311,7 @@ def test_the_profile_shows_the_window_check_as_the_date_is_typed(client, candida
     ProgramFactory()
     client.force_login(candidate)
     no = client.get("/me/profile/eligibility/?graduation_date=2026-10-31")
-    assert "is before this program&#x27;s window (2026-11-01 to 2027-10-30)" in no.text
+    assert "is before the window of 2027 Global Campus Recruitment — Internship (2026-11-01 to 2027-10-30)" in no.text
     yes = client.get("/me/profile/eligibility/?graduation_date=2026-11-01")
     assert "inside the window" in yes.text
     junk = client.get("/me/profile/eligibility/?graduation_date=not-a-date")
@@ -270,7 +346,7 @@ def test_deleting_the_account_erases_it_and_keeps_anonymous_applications(
 ):
     resume = application.resume
     stored = resume.file.path
-    client.force_login(ready_candidate)
+    reauthenticate(client, ready_candidate)
     refused = client.post("/me/privacy/delete/", {"confirm": "delete"})
     assert "Type DELETE in capital letters" in refused.text
     assert User.objects.filter(pk=ready_candidate.pk).exists()
@@ -288,6 +364,14 @@ def test_deleting_the_account_erases_it_and_keeps_anonymous_applications(
     from recruit.notifications.models import Notification
 
     assert Notification.objects.filter(email="alice@example.com", event="account_deleted").count() == 1
+
+
+def test_deleting_the_account_needs_the_password_confirmed_again(client, ready_candidate):
+    client.force_login(ready_candidate)
+    response = client.post("/me/privacy/delete/", {"confirm": "DELETE"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/reauthenticate/?next=%2Fme%2Fprivacy%2Fdelete%2F")
+    assert User.objects.filter(pk=ready_candidate.pk).exists()
 
 
 def test_a_resume_sent_with_an_active_application_cannot_be_deleted(client, application, ready_candidate):
@@ -309,7 +393,7 @@ def test_a_resume_of_ended_applications_can_be_deleted(client, application, read
 @pytest.mark.parametrize(
     ("url", "most"),
     [
-        ("/me/", 8),
+        ("/me/", 10),
         ("/me/profile/", 12),
         ("/me/resumes/", 6),
         ("/me/privacy/", 6),

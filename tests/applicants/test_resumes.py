@@ -13,17 +13,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from applicants.models import Resume
-from applicants.resumes import (
-    MAX_RESUME_BYTES,
-    PdfFacts,
-    extract_text,
-    inspect_pdf,
-    resume_delete,
-    resume_make_current,
-    resume_upload,
-    safe_display_name,
-)
-from applicants.tasks import extract_resume_text
+from applicants.pdf import MAX_RESUME_BYTES, PdfFacts, extract_text, inspect_pdf, safe_display_name
+from applicants.services import resume_delete, resume_make_current, resume_upload
+from applicants.tasks import resume_extract_text
 from tests.applicants import pdfs
 
 pytestmark = pytest.mark.django_db
@@ -294,7 +286,7 @@ def test_the_text_is_read_after_the_upload_commits(candidate, django_capture_on_
 def test_reading_a_broken_stored_file_marks_it_failed(candidate):
     resume = stored_resume(candidate, pdfs.broken())
 
-    assert extract_resume_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
+    assert resume_extract_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
 
     resume.refresh_from_db()
     assert resume.text_status == Resume.TextStatus.FAILED
@@ -305,7 +297,7 @@ def test_reading_a_stored_decompression_bomb_fails_fast(candidate):
     resume = stored_resume(candidate, pdfs.bomb())
 
     started = time.perf_counter()
-    status = extract_resume_text.delay(resume.pk).get()
+    status = resume_extract_text.delay(resume.pk).get()
 
     assert status == Resume.TextStatus.FAILED
     assert time.perf_counter() - started < 2
@@ -315,16 +307,16 @@ def test_reading_a_resume_whose_file_is_missing_marks_it_failed(candidate):
     resume = stored_resume(candidate, pdfs.valid())
     resume.file.storage.delete(resume.file.name)
 
-    assert extract_resume_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
+    assert resume_extract_text.delay(resume.pk).get() == Resume.TextStatus.FAILED
 
 
 def test_reading_the_text_twice_reads_it_once(candidate):
     resume = stored_resume(candidate, pdfs.valid("Alice Zhang — first reading"))
-    assert extract_resume_text.delay(resume.pk).get() == Resume.TextStatus.DONE
+    assert resume_extract_text.delay(resume.pk).get() == Resume.TextStatus.DONE
     with resume.file.open("wb") as stored:
         stored.write(pdfs.valid("Something else"))
 
-    assert extract_resume_text.delay(resume.pk).get() is None
+    assert resume_extract_text.delay(resume.pk).get() is None
 
     resume.refresh_from_db()
     assert resume.text == "Alice Zhang — first reading"
@@ -334,7 +326,7 @@ def test_reading_a_deleted_resume_does_nothing(candidate):
     resume = stored_resume(candidate, pdfs.valid())
     Resume.objects.filter(pk=resume.pk).delete()
 
-    assert extract_resume_text.delay(resume.pk).get() is None
+    assert resume_extract_text.delay(resume.pk).get() is None
 
 
 def test_extract_text_stops_at_the_character_limit():
@@ -399,3 +391,65 @@ def test_safe_display_name_is_at_most_120_characters_and_ends_in_pdf():
 
     assert len(shown) == 120
     assert shown.endswith("a.pdf")
+
+
+# --- Quota ------------------------------------------------------------------
+
+
+def fill_quota(candidate):
+    from applicants.services import MAX_RESUME_VERSIONS
+
+    resumes = []
+    for number in range(MAX_RESUME_VERSIONS):
+        data = pdfs.valid(f"Version {number}")
+        resumes.append(resume_upload(candidate=candidate, uploaded_file=upload(data, name=f"cv-{number}.pdf")))
+    return resumes
+
+
+def test_an_eleventh_version_is_refused_naming_the_oldest_one_that_may_go(candidate, media_root):
+    versions = fill_quota(candidate)
+    with pytest.raises(ValidationError) as refused:
+        resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh")))
+    assert refused.value.code == "quota"
+    assert "10 resume versions" in refused.value.messages[0]
+    assert "“cv-0.pdf”" in refused.value.messages[0]
+    assert Resume.objects.filter(candidate=candidate).count() == 10
+    assert len(stored_files(media_root)) == 10
+    assert Resume.objects.get(is_current=True) == versions[-1]
+
+
+def test_the_oldest_version_sent_with_an_application_under_way_is_not_the_one_named(candidate, media_root):
+    from tests.factories import ApplicationFactory
+
+    versions = fill_quota(candidate)
+    ApplicationFactory(candidate=candidate, resume=versions[0])
+    with pytest.raises(ValidationError) as refused:
+        resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh")))
+    assert "“cv-1.pdf”" in refused.value.messages[0]
+
+
+def test_when_every_version_is_in_use_the_message_says_when_one_may_go(candidate, media_root):
+    from tests.factories import ApplicationFactory
+
+    for version in fill_quota(candidate):
+        ApplicationFactory(candidate=candidate, resume=version)
+    with pytest.raises(ValidationError, match="once its application has ended"):
+        resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh")))
+
+
+def test_at_the_quota_the_same_file_again_becomes_current_and_deleting_one_makes_room(candidate, media_root):
+    versions = fill_quota(candidate)
+    again = resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Version 0")))
+    assert again == versions[0]
+    assert Resume.objects.get(is_current=True) == versions[0]
+    resume_delete(resume=versions[1])
+    assert resume_upload(candidate=candidate, uploaded_file=upload(pdfs.valid("Eleventh"))).is_current
+
+
+def test_the_quota_is_shown_on_the_page_and_the_refusal_beside_the_field(client, candidate, media_root):
+    fill_quota(candidate)
+    client.force_login(candidate)
+    assert "You keep 10 of at most 10 versions." in client.get("/me/resumes/").text
+    response = client.post("/me/resumes/", {"file": SimpleUploadedFile("new.pdf", pdfs.valid("Eleventh"))})
+    assert response.status_code == 200
+    assert "the most we store" in response.text

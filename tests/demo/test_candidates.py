@@ -16,8 +16,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume, StageChange
-from applicants.resumes import extract_text, inspect_pdf
-from applicants.workflow import check_move
+from applicants.pdf import extract_text, inspect_pdf
+from applicants.workflow import Mover, check_move
 from demo import histories
 from postings.models import Posting, Program
 from recruit.accounts.models import User
@@ -167,7 +167,7 @@ class TestTheSeededDemo:
             (S.SUBMITTED, S.WITHDRAWN),
         ]
         # The recruiter sees the application under review, not the one waiting.
-        visible = set(Application.objects.visible_to_unit_of(recruiter).filter(candidate=candidate))
+        visible = set(Application.objects.visible_to(recruiter).filter(candidate=candidate))
         assert interview in visible and queued not in visible
         # Weeks of history, after the postings were published.
         times = [change.created_at for a in applications.values() for change in history(a)]
@@ -251,7 +251,13 @@ class TestTheSeededDemo:
                 assert change.from_status == previous.to_status, application
                 assert previous.created_at <= change.created_at <= now
                 released = (change.from_status, change.to_status) == (S.QUEUED, S.SUBMITTED)
-                by = "system" if released else "candidate" if change.actor == application.candidate else "recruiter"
+                by = (
+                    Mover.SYSTEM
+                    if released
+                    else Mover.CANDIDATE
+                    if change.actor == application.candidate
+                    else Mover.RECRUITER
+                )
                 check_move(current=change.from_status, target=change.to_status, by=by)
                 if change.to_status == S.REJECTED:
                     assert change.reason.strip()

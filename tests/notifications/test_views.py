@@ -162,8 +162,8 @@ def test_mark_all_as_read_marks_only_the_users_own(client, candidate, other_cand
     response = client.post(reverse("notifications:read_all"))
 
     assert response["Location"] == LIST_URL
-    assert not Notification.objects.for_user(candidate).unread().exists()
-    assert Notification.objects.for_user(other_candidate).unread().count() == 2
+    assert not Notification.objects.visible_to(candidate).unread().exists()
+    assert Notification.objects.visible_to(other_candidate).unread().count() == 2
 
 
 def test_mark_all_as_read_needs_the_csrf_token(candidate):

@@ -138,8 +138,8 @@ def test_the_posting_page_runs_a_fixed_number_of_queries(client, posting):
     assert with_10 <= 7
 
 
-def test_a_signed_in_user_gets_the_apply_button(client, posting, candidate):
-    client.force_login(candidate)
+def test_a_signed_in_user_gets_the_apply_button(client, posting, ready_candidate):
+    client.force_login(ready_candidate)
     response = client.get(f"/jobs/{posting.pk}/")
     assert "Sign in to apply" not in response.text
     assert f'href="/me/apply/{posting.pk}/"' in response.text

@@ -10,4 +10,4 @@ def unread_notification_count(user) -> int:
     """How many of the user's notifications are unread: one count query, none for a visitor."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.for_user(user).unread().count()
+    return Notification.objects.visible_to(user).unread().count()

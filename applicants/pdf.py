@@ -1,9 +1,8 @@
-"""Resumes: which PDFs we accept, and how a candidate's resumes are stored, made current and deleted.
+"""Which PDFs we accept as resumes, and their text: pure checks on bytes, no database.
 
-A view calls `resume_upload(candidate=..., uploaded_file=...)` and shows the
-`ValidationError` it may raise next to the file field; the checks are in
-`inspect_pdf`, usable on their own. Uploads are judged by their bytes, never
-by their name or declared content type, and every failure to read a PDF is a
+`services.resume_upload` calls `inspect_pdf` and shows the ValidationError it
+may raise next to the file field. Uploads are judged by their bytes, never by
+their name or declared content type, and every failure to read a PDF is a
 message to the candidate, not a server error.
 """
 
@@ -13,25 +12,14 @@ import itertools
 import logging
 import re
 import unicodedata
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING
 
 import pypdf
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from pypdf.filters import decode_stream_data
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
-
-from .models import Application, Resume
-
-if TYPE_CHECKING:
-    from recruit.accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -257,141 +245,3 @@ def safe_display_name(name: str) -> str:
     if not stem:
         return "resume.pdf"
     return stem[:116].rstrip(" .") + ".pdf"
-
-
-def _read_at_most(uploaded_file: File, limit: int) -> bytes:
-    """Up to `limit` bytes of the file, from its start."""
-    with suppress(AttributeError, OSError):
-        uploaded_file.seek(0)
-    chunks = []
-    remaining = limit
-    while remaining > 0:
-        chunk = uploaded_file.read(remaining)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        remaining -= len(chunk)
-    return b"".join(chunks)
-
-
-def _declared_size(uploaded_file: File) -> int | None:
-    try:
-        return uploaded_file.size
-    except AttributeError:
-        return None
-
-
-def _lock_candidate(candidate_id: int) -> None:
-    # Every change to a candidate's resumes locks the candidate's row first, so
-    # the changes queue up, the first upload (no resume rows to lock yet)
-    # included, and "one current resume" never meets a race.
-    list(get_user_model()._default_manager.select_for_update().filter(pk=candidate_id).values_list("pk"))
-
-
-def _set_current(resume: Resume) -> None:
-    """Make this resume the candidate's current one; the caller holds the candidate's lock."""
-    # The old current resume first: the partial unique index allows one at a time.
-    Resume.objects.filter(candidate_id=resume.candidate_id, is_current=True).exclude(pk=resume.pk).update(
-        is_current=False
-    )
-    if not Resume.objects.filter(pk=resume.pk).update(is_current=True):
-        raise Resume.DoesNotExist("The resume was deleted.")
-    resume.is_current = True
-
-
-@transaction.atomic
-def resume_upload(*, candidate: "User", uploaded_file: File) -> Resume:
-    """Store an uploaded resume as the candidate's current one and have its text read after commit.
-
-    Raises ValidationError (message for the candidate, `code` for tests) and
-    stores nothing when the file is not an acceptable resume. The same file
-    uploaded again is not stored twice: the earlier copy becomes current and
-    is returned.
-    """
-    declared_size = _declared_size(uploaded_file)
-    if declared_size is not None and declared_size > MAX_RESUME_BYTES:
-        raise resume_error("too_big")
-    data = _read_at_most(uploaded_file, MAX_RESUME_BYTES + 1)
-    facts = inspect_pdf(data)
-
-    _lock_candidate(candidate.pk)
-    earlier = Resume.objects.filter(candidate=candidate, checksum=facts.sha256).first()
-    if earlier is not None:
-        _set_current(earlier)
-        return earlier
-
-    Resume.objects.filter(candidate=candidate, is_current=True).update(is_current=False)
-    resume = Resume(
-        candidate=candidate,
-        original_name=safe_display_name(uploaded_file.name or ""),
-        checksum=facts.sha256,
-        size=len(data),
-        page_count=facts.page_count,
-        is_current=True,
-    )
-    # upload_to generates the stored name; the uploaded name is only shown.
-    resume.file.save("resume.pdf", ContentFile(data), save=False)
-    try:
-        resume.save()
-    except BaseException:
-        # The file reached storage but its row did not reach the database.
-        resume.file.delete(save=False)
-        raise
-
-    # Imported here because the task module imports this one.
-    from .tasks import extract_resume_text
-
-    extract_resume_text.delay_on_commit(resume.pk)
-    return resume
-
-
-@transaction.atomic
-def resume_make_current(*, resume: Resume) -> Resume:
-    """Make this resume the one applications use by default; the candidate's other resumes stop being current."""
-    _lock_candidate(resume.candidate_id)
-    _set_current(resume)
-    return resume
-
-
-@transaction.atomic
-def resume_delete(*, resume: Resume) -> None:
-    """Delete a resume, and its file once the deletion is committed; the newest remaining one becomes current."""
-    _lock_candidate(resume.candidate_id)
-    # The unit reviewing an application reads the resume it was sent with.
-    if resume.applications.filter(status__in=Application.ACTIVE).exists():
-        raise ValidationError(
-            _("This resume was sent with an application still under way, so it stays. Upload a new one instead."),
-            code="in_use",
-        )
-    name, storage = resume.file.name, resume.file.storage
-    deleted, _counts = Resume.objects.filter(pk=resume.pk).delete()
-    if not deleted:
-        return
-    remaining = Resume.objects.filter(candidate_id=resume.candidate_id)
-    if not remaining.filter(is_current=True).exists():
-        newest = remaining.order_by("-uploaded_at", "-id").first()
-        if newest is not None:
-            _set_current(newest)
-    # robust: a storage error after commit is logged, not shown as a failed deletion.
-    transaction.on_commit(partial(storage.delete, name), robust=True)
-
-
-def resume_extract_text(*, resume_id: int) -> str | None:
-    """Read a resume's text once: the status it ends with, or None when it was already read (or is gone).
-
-    A PDF that cannot be read (or a missing file) ends as "failed"; it never raises for those.
-    """
-    resume = Resume.objects.filter(pk=resume_id, text_status=Resume.TextStatus.PENDING).only("pk", "file").first()
-    if resume is None:
-        return None
-    try:
-        with resume.file.storage.open(resume.file.name, "rb") as stored:
-            data = stored.read(MAX_RESUME_BYTES + 1)
-        text, status = extract_text(data), Resume.TextStatus.DONE
-    except (ValidationError, FileNotFoundError):
-        text, status = "", Resume.TextStatus.FAILED
-    # Conditional: a second delivery of the same task, running alongside, writes nothing.
-    claimed = Resume.objects.filter(pk=resume_id, text_status=Resume.TextStatus.PENDING).update(
-        text=text, text_status=status
-    )
-    return status if claimed else None
