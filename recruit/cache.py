@@ -110,8 +110,18 @@ class FailOpenRedisCache(RedisCache):
         return True
 
 
-def create_cache_tables(using: str = "default", **kwargs) -> None:
-    """Create the database cache's table if the settings use one (run after every migrate)."""
-    from django.core.management import call_command
+# The database cache's table (settings.CACHES without REDIS_URL).
+CACHE_TABLE = "recruit_cache"
 
-    call_command("createcachetable", database=using, verbosity=0)
+
+def create_cache_tables(using: str = "default", **kwargs) -> None:
+    """Make sure the database cache's table exists (run after every migrate).
+
+    Created whatever the settings say today, so a deployment that drops
+    REDIS_URL later finds it ready.
+    """
+    from django.core.management.commands.createcachetable import Command
+
+    command = Command()
+    command.verbosity = 0
+    command.create_table(using, CACHE_TABLE, dry_run=False)

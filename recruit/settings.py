@@ -170,7 +170,7 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "recruit_cache",
+            "LOCATION": "recruit_cache",  # created by every migrate (recruit.cache.CACHE_TABLE)
             "KEY_PREFIX": "recruit",
         }
     }

@@ -14,13 +14,13 @@ import tempfile
 import time
 import uuid
 
-import kombu.pools
 import pytest
 from django.conf import settings as django_settings
 
 from recruit import cache as fail_open_cache
 from recruit.celery import app as celery_app
 from recruit.notifications import services
+from tests.notifications.test_worker import use_broker
 
 
 def free_port() -> int:
@@ -80,21 +80,13 @@ def private_redis(tmp_path):
         redis.stop()
 
 
-def use_broker(url: str) -> None:
-    """Publish to `url` from this process."""
-    celery_app.conf.broker_url = url
-    # The connection and producer pools were made for the old URL.
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
-    kombu.pools.reset()
-
-
 @pytest.fixture
 def portal_on(private_redis, settings):
     """This process's cache and broker are the private Redis, as a deployment with REDIS_URL has them."""
     settings.CACHES = {"default": _redis_cache(private_redis.url)}
+    # What /healthz reads; the Celery app below is what publishes.
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = private_redis.url
     previous = celery_app.conf.task_always_eager, celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
     use_broker(private_redis.url)
