@@ -164,7 +164,9 @@ def _publish(notification_id: int) -> None:
         if not eager:
             _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER
         logger.warning(
-            "Notification %s was not enqueued; it stays pending for the requeue job.", notification_id, exc_info=True
+            "Notification %s was not delivered or enqueued now; it stays pending for the requeue job.",
+            notification_id,
+            exc_info=True,
         )
 
 
