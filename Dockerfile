@@ -27,9 +27,10 @@ RUN pip install --require-hashes -r requirements/prod.txt
 COPY . .
 
 # Static files are collected into the image. Settings refuse to load without
-# a SECRET_KEY when DEBUG is off; this throwaway value exists only in this
-# build step and is not in the image's environment.
-RUN DEBUG=0 SECRET_KEY=collectstatic-build-only-not-a-secret python manage.py collectstatic --noinput
+# a SECRET_KEY and a SITE_URL when DEBUG is off; these throwaway values exist
+# only in this build step and are not in the image's environment.
+RUN DEBUG=0 SECRET_KEY=collectstatic-build-only-not-a-secret SITE_URL=http://localhost \
+    python manage.py collectstatic --noinput
 
 USER app
 

@@ -19,8 +19,14 @@ app.conf.beat_schedule = {
         "task": "postings.tasks.close_expired_postings",
         "schedule": 3600.0,
     },
+    # Picks rows pending for 2 minutes: after a broker outage, delivery
+    # resumes within 3 minutes of the broker's return.
     "requeue-stale-notifications": {
         "task": "recruit.notifications.tasks.requeue_stale_notifications",
-        "schedule": 300.0,
+        "schedule": 60.0,
+    },
+    "purge-notifications": {
+        "task": "recruit.notifications.tasks.purge_notifications",
+        "schedule": 24 * 3600.0,
     },
 }

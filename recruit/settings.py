@@ -61,8 +61,18 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env("SITE_NAME", "Campus Recruitment 2027")
-# The portal's public address, for links in emails (no trailing slash).
-SITE_URL = env("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+# The portal's public address, for links in emails (no trailing slash). In
+# development, unset, links follow the address the request came to (see
+# recruit.notifications.services.site_url); in production a wrong guess would
+# send every candidate to a wrong host, so it is required.
+SITE_URL = env("SITE_URL").rstrip("/")
+if not SITE_URL and not DEBUG:
+    raise ImproperlyConfigured(
+        "SITE_URL is required when DEBUG is off: the portal's public address for links in emails, "
+        "for example SITE_URL=https://careers.example.com."
+    )
+if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -85,6 +95,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "recruit.middleware.PrivatePagesNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -131,17 +142,39 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions ------------------------------------------------------
 
+# allauth counts sign-in attempts in the default cache, so it must be shared by
+# every process: Redis when REDIS_URL is set; without it, in production, a
+# table in the database (created after every `migrate`, recruit.cache); a
+# per-process memory cache only in development.
 REDIS_URL = env("REDIS_URL")
+# Redis answers in a millisecond; a Redis that is down or hung costs a request
+# at most this long once, then the cache is skipped for a few seconds.
+REDIS_TIMEOUT = 0.5
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: when Redis is down, pages are served uncached and
+            # rate limits are off (logged), rather than every sign-in failing.
+            "BACKEND": "recruit.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "recruit",
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT,
+                "socket_timeout": REDIS_TIMEOUT,
+                "retry_on_timeout": False,
+            },
+        }
+    }
+elif DEBUG:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "recruit_cache",  # created by every migrate (recruit.cache.CACHE_TABLE)
             "KEY_PREFIX": "recruit",
         }
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Sessions live in the database, so a Redis outage costs rate limits and
 # caching, never everyone's sign-in.
@@ -175,6 +208,16 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # Account emails go through the notification outbox, delivered by a worker.
 ACCOUNT_ADAPTER = "recruit.accounts.adapter.AccountAdapter"
+# Someone at an unlocked computer cannot take the account over: adding or
+# changing an email address and changing the password ask for the password
+# again (once per REAUTHENTICATION_TIMEOUT, 5 minutes).
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Rate limits count per client address. Behind proxies, every request comes
+# from the nearest proxy, so one client's failures would lock everyone out:
+# set this to the number of proxies in front of gunicorn that append to
+# X-Forwarded-For (1 for the nginx of docs/deployment.md). Left at 0 without a
+# proxy, so a client cannot pick its own address with that header.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 
 # --- Internationalisation -------------------------------------------------
 
@@ -222,13 +265,23 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Campus Recruitment <noreply@loca
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 
+# In development the console prints each email readable (8-bit, not
+# quoted-printable: the verification link stays one line). Otherwise Django's
+# own console backend, which `check --deploy` knows to refuse.
+CONSOLE_MAILER = {
+    "BACKEND": "recruit.notifications.mail.ConsoleBackend"
+    if DEBUG
+    else "django.core.mail.backends.console.EmailBackend"
+}
+
+
 def mailer_from_environment() -> dict:
     """The default mailer: EMAIL_URL, else EMAIL_HOST & co, else the console in DEBUG."""
     url = env("EMAIL_URL")
     if url:
         parts = urlsplit(url)
         if parts.scheme == "console":
-            return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+            return CONSOLE_MAILER
         if parts.scheme not in {"smtp", "smtps", "submission"}:
             raise ImproperlyConfigured(
                 f"EMAIL_URL must start with smtp://, smtps://, submission:// or console://, not {parts.scheme!r}."
@@ -259,7 +312,7 @@ def mailer_from_environment() -> dict:
                 "timeout": 10,
             },
         }
-    return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    return CONSOLE_MAILER
 
 
 MAILERS = {"default": mailer_from_environment()}
@@ -281,7 +334,19 @@ CELERY_TASK_SOFT_TIME_LIMIT = 90
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A broker that is down or hung never holds a request: every socket has a
+# timeout, and a publish is tried twice at most (a second try rides out a
+# connection the broker closed when it restarted). A task not published
+# stays a pending outbox row, re-queued by beat (recruit/celery.py).
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 3600,
+    "socket_timeout": REDIS_TIMEOUT,
+    "socket_connect_timeout": REDIS_TIMEOUT,
+}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.1}
+# A task whose worker died (killed, out of memory) goes back to the queue.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TIMEZONE = TIME_ZONE
 # Notifications have a queue of their own, so a backlog of other jobs never
 # delays an email. Both queues are declared, so a plain `celery -A recruit
@@ -337,3 +402,6 @@ LOGGING = {
 BOARD_PAGE_SIZE = env_int("BOARD_PAGE_SIZE", 20)
 # Where candidates write about their personal data (named on /privacy/).
 PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", "privacy@localhost" if DEBUG else "")
+# Days a sent notification keeps its text; after that only its subject and
+# link stay, for the in-app list (recruit.notifications.services).
+NOTIFICATION_BODY_RETENTION_DAYS = env_int("NOTIFICATION_BODY_RETENTION_DAYS", 30)

@@ -26,6 +26,11 @@ def _test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    if settings.CACHES["default"]["BACKEND"].endswith(".DatabaseCache"):
+        # Without REDIS_URL, DEBUG off means the database cache; in memory
+        # here, so the query counts the tests assert are the pages' own.
+        # tests/accounts/test_rate_limits.py tests the database cache itself.
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture(autouse=True)

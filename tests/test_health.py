@@ -10,7 +10,7 @@ def test_healthz_is_ok_with_in_process_tasks(client, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "broker": "in-process"}
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "in-process", "cache": "ok"}
 
 
 def test_healthz_is_ok_when_the_broker_answers(client, settings):
@@ -26,7 +26,7 @@ def test_healthz_answers_503_when_the_broker_is_down(client, settings):
     settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # nothing listens on port 1
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json() == {"status": "unavailable", "database": "ok", "broker": "down"}
+    assert response.json() == {"status": "unavailable", "database": "ok", "broker": "down", "cache": "ok"}
 
 
 def test_healthz_answers_503_when_the_database_is_down(client, settings):

@@ -1,20 +1,29 @@
-"""allauth, adapted: its account emails go through the notification outbox; signing in keeps the browser's zone."""
+"""allauth, adapted: our account emails, written to the outbox; signing in keeps the browser's zone."""
 
 import uuid
 from types import SimpleNamespace
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import filter_users_by_email
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.contrib.sites.shortcuts import get_current_site
-from django.utils import timezone
-from django.utils.html import strip_tags
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 
-from recruit.notifications.models import Notification
-from recruit.notifications.services import notify_rendered
+from recruit.notifications.services import notify_rendered, site_url
 
 from .timezones import visitor_time_zone
+
+# The emails whose link signs in, verifies an address or sets a password: the
+# outbox blanks them once sent.
+SECRET_EVENTS = {"email_confirmation", "email_confirmation_signup", "password_reset_key"}
+
+
+def on_site(url: str) -> str:
+    """allauth's absolute link (built from the request's host) moved onto SITE_URL."""
+    parts = urlsplit(url)
+    return urlunsplit((*urlsplit(site_url())[:2], parts.path, parts.query, parts.fragment))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -27,37 +36,50 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Write the account email to the outbox instead of sending it in the request.
 
-        The content is allauth's own (its templates, subject prefix and
-        context, rendered by `render_mail`); a worker delivers it after commit,
-        so a slow mail server never holds up sign-up or a password reset.
+        The text is ours (`emails/<event>_subject.txt`, `_body.txt`,
+        `_body.html`, the event being allauth's template name, for example
+        `password_reset_key`); its links point at SITE_URL. A worker delivers
+        it after commit, so a slow mail server never holds up sign-up or a
+        password reset.
         """
-        request = allauth_context.request
-        # allauth's texts greet from the "site"; without the sites framework that
-        # would be the bare host name, so the portal's name stands in.
-        site = SimpleNamespace(name=settings.SITE_NAME, domain=get_current_site(request).domain)
-        message = self.render_mail(
-            template_prefix, email, {"request": request, "email": email, **context, "current_site": site}
-        )
-        if message.content_subtype == "html":
-            body_text, body_html = strip_tags(message.body), message.body
-        else:
-            body_text = message.body
-            body_html = next(
-                (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"),
-                "",
-            )
+        event = template_prefix.rsplit("/", 1)[-1]
         users = filter_users_by_email(email, prefer_verified=True)
-        notification = notify_rendered(
+        user = context.get("user") or (users[0] if users else None)
+        context = {
+            **context,
+            **{name: on_site(value) for name, value in context.items() if name.endswith("_url") and value},
+            "email": email,
+            "site_name": settings.SITE_NAME,
+            "name": getattr(user, "name", ""),
+            # For allauth's own templates, which greet from the "site".
+            "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(site_url()).netloc),
+        }
+        subject, body_text, body_html = self._render(template_prefix, event, email, context)
+        notify_rendered(
             recipient=users[0] if users else None,
             email=email,
-            event=template_prefix.rsplit("/", 1)[-1],
+            event=event,
             # Each send is its own notification: resending a confirmation is legitimate.
             key=uuid.uuid4().hex,
-            subject=message.subject,
+            subject=subject,
             body_text=body_text,
             body_html=body_html,
+            holds_secret=event in SECRET_EVENTS,
+            # Account emails are not news for the in-app list's unread count.
+            read=True,
         )
-        if notification:
-            # Security emails (links to verify or reset) are not news for the
-            # in-app list's unread count.
-            Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
+
+    def _render(self, template_prefix: str, event: str, email: str, context: dict) -> tuple[str, str, str]:
+        try:
+            get_template(f"emails/{event}_subject.txt")
+        except TemplateDoesNotExist:
+            # An allauth email we have no text of our own for: allauth's.
+            message = self.render_mail(template_prefix, email, {"request": allauth_context.request, **context})
+            html = next((body for body, kind in getattr(message, "alternatives", []) if kind == "text/html"), "")
+            return message.subject, message.body, html
+        subject = render_to_string(f"emails/{event}_subject.txt", context)
+        return (
+            self.format_email_subject(" ".join(subject.split())),
+            render_to_string(f"emails/{event}_body.txt", context),
+            render_to_string(f"emails/{event}_body.html", context),
+        )

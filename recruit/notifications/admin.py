@@ -25,6 +25,8 @@ class NotificationAdmin(admin.ModelAdmin):
         "key",
         "subject",
         "link",
+        "message_id",
+        "holds_secret",
         "status",
         "attempts",
         "last_error",

@@ -1,4 +1,8 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.mail import make_msgid
+from django.core.mail.utils import DNS_NAME
 from django.db import models
 from django.db.models import Q
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +18,11 @@ def is_local_link(link: str) -> bool:
         and not link.startswith(("//", "/\\"))
         and url_has_allowed_host_and_scheme(link, allowed_hosts=None)
     )
+
+
+def new_message_id() -> str:
+    """A Message-ID for a new notification, under the portal's host name when it has one."""
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or str(DNS_NAME))
 
 
 class Notification(models.Model):
@@ -49,6 +58,12 @@ class Notification(models.Model):
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
     link = models.CharField(_("link"), max_length=500, blank=True)
+    # One per notification, kept for every try: a copy sent again after a
+    # crash carries the same id, so mail systems can drop it.
+    message_id = models.CharField(_("Message-ID"), max_length=255, default=new_message_id, editable=False)
+    # Its bodies carry a sign-in, verification or password-reset link: they
+    # are blanked once sent.
+    holds_secret = models.BooleanField(_("holds a secret link"), default=False)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

@@ -7,9 +7,10 @@ causes the notification. Only the task (`tasks.deliver_notification`) sends.
 import logging
 import re
 import smtplib
+import time
 from datetime import timedelta
-from functools import partial
 
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -44,11 +45,10 @@ def notify(
         raise ValueError(f"An event is a short slug of a-z, 0-9 and _, not {event!r}.")
     email = email or (recipient.email if recipient else "")
     # Emails need absolute links; the row keeps the path for the in-app list.
-    site_url = getattr(settings, "SITE_URL", "").rstrip("/")
     context = {
         "site_name": settings.SITE_NAME,
         "recipient": recipient,
-        "link_url": f"{site_url}{link}" if site_url and link else "",
+        "link_url": absolute_url(link) if link else "",
         **context,
     }
     return notify_rendered(
@@ -63,6 +63,26 @@ def notify(
     )
 
 
+def site_url() -> str:
+    """The portal's address for links in emails, without a trailing slash.
+
+    SITE_URL (required when DEBUG is off); in development, unset, the address
+    the current request came to, so links open wherever the portal is served.
+    """
+    if settings.SITE_URL:
+        return settings.SITE_URL.rstrip("/")
+    # allauth's middleware keeps the current request for its adapter.
+    request = allauth_context.request
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return "http://127.0.0.1:8000"
+
+
+def absolute_url(path: str) -> str:
+    """`path` on this site as a full URL (for emails)."""
+    return f"{site_url()}{path}"
+
+
 def notify_rendered(
     *,
     recipient,
@@ -73,12 +93,16 @@ def notify_rendered(
     body_text: str,
     body_html: str,
     link: str = "",
+    holds_secret: bool = False,
+    read: bool = False,
 ) -> Notification | None:
     """Write an already rendered notification and deliver it after commit.
 
-    For content rendered elsewhere (allauth's account emails); `notify` for
-    everything else. Returns None when this event, key and address were
-    already notified.
+    For content rendered elsewhere (account emails); `notify` for everything
+    else. `holds_secret` (a sign-in, verification or reset link) blanks the
+    bodies once sent, so the outbox never keeps a usable link; `read` keeps
+    it out of the in-app unread count. Returns None when this event, key and
+    address were already notified.
     """
     if not email:
         raise ValueError("A notification needs an email address (or a recipient who has one).")
@@ -96,6 +120,8 @@ def notify_rendered(
             "body_text": body_text.strip() + "\n",
             "body_html": body_html.strip(),
             "link": link,
+            "holds_secret": holds_secret,
+            "read_at": timezone.now() if read else None,
         },
     )
     if not created:
@@ -114,10 +140,34 @@ def _enqueue(notification_id: int) -> None:
     outage) is logged instead of failing the request, and the pending row is
     enqueued again by the requeue job.
     """
+    transaction.on_commit(lambda: _publish(notification_id))
+
+
+# After a failed publish the broker is not asked again for this long: with it
+# hung, only one request waits for the timeouts, the others go straight on.
+BROKER_RETRY_AFTER = 5.0
+_broker_down_until = 0.0
+
+
+def _publish(notification_id: int) -> None:
+    global _broker_down_until
     # Imported here: the tasks module imports this one.
     from .tasks import deliver_notification
 
-    transaction.on_commit(partial(deliver_notification.delay, notification_id), robust=True)
+    eager = deliver_notification.app.conf.task_always_eager
+    if not eager and time.monotonic() < _broker_down_until:
+        logger.info("Broker down: notification %s stays pending for the requeue job.", notification_id)
+        return
+    try:
+        deliver_notification.delay(notification_id)
+    except Exception:
+        if not eager:
+            _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER
+        logger.warning(
+            "Notification %s was not delivered or enqueued now; it stays pending for the requeue job.",
+            notification_id,
+            exc_info=True,
+        )
 
 
 def notification_deliver(*, notification_id: int) -> bool:
@@ -136,7 +186,12 @@ def notification_deliver(*, notification_id: int) -> bool:
         return False
 
     notification = Notification.objects.get(pk=notification_id)
-    message = EmailMultiAlternatives(notification.subject, notification.body_text, to=[notification.email])
+    message = EmailMultiAlternatives(
+        notification.subject,
+        notification.body_text,
+        to=[notification.email],
+        headers={"Message-ID": notification.message_id},
+    )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
     claim = Notification.objects.filter(pk=notification_id, status=Notification.Status.SENDING)
@@ -155,7 +210,12 @@ def notification_deliver(*, notification_id: int) -> bool:
         # Not transient (a malformed address, a bug): another try would fail the same way.
         claim.update(status=Notification.Status.FAILED, last_error=_describe(error))
         raise
-    claim.update(status=Notification.Status.SENT, sent_at=timezone.now(), last_error="")
+    sent = {"status": Notification.Status.SENT, "sent_at": timezone.now(), "last_error": ""}
+    if notification.holds_secret:
+        # The link in it signs in or sets a password: once sent, nobody
+        # reading the database may use it.
+        sent.update(body_text="", body_html="")
+    claim.update(**sent)
     return True
 
 
@@ -164,12 +224,12 @@ def _describe(error: Exception) -> str:
 
 
 @transaction.atomic
-def notifications_requeue_stale(*, older_than: timedelta = timedelta(minutes=10), limit: int = 1000) -> int:
+def notifications_requeue_stale(*, older_than: timedelta = timedelta(minutes=2), limit: int = 1000) -> int:
     """Enqueue again what delivery left behind; returns how many notifications.
 
     Pending rows untouched for `older_than` (the broker lost the task, or it
     was never enqueued), and rows stuck in sending since before that (the
-    worker died mid-send: the task time limit is far shorter). A stuck row
+    worker died mid-send: the delivery task's time limit is shorter). A stuck row
     that used its last attempt is marked failed instead.
     """
     cutoff = timezone.now() - older_than
@@ -193,6 +253,26 @@ def notifications_requeue_stale(*, older_than: timedelta = timedelta(minutes=10)
     for notification_id in requeued:
         _enqueue(notification_id)
     return len(requeued)
+
+
+def notifications_purge(*, retention: timedelta | None = None) -> tuple[int, int]:
+    """Erase what the outbox need not keep; returns (bodies blanked, rows deleted).
+
+    Sent notifications keep their text for NOTIFICATION_BODY_RETENTION_DAYS,
+    then only subject and link (what the in-app list shows). Sent rows with no
+    recipient (an erased account's last emails, mails to unknown addresses)
+    are deleted: their address is all that is left of someone.
+    """
+    if retention is None:
+        retention = timedelta(days=settings.NOTIFICATION_BODY_RETENTION_DAYS)
+    sent = Notification.objects.filter(status=Notification.Status.SENT)
+    deleted, _ = sent.filter(recipient__isnull=True).delete()
+    blanked = (
+        sent.filter(sent_at__lt=timezone.now() - retention)
+        .exclude(body_text="", body_html="")
+        .update(body_text="", body_html="")
+    )
+    return blanked, deleted
 
 
 @transaction.atomic

@@ -121,7 +121,7 @@ def test_new_student_signs_up_completes_profile_applies_twice_and_withdraws(seas
     expect(page).to_have_url(season.url + "/accounts/confirm-email/")
 
     # --- The verification email: its link, opened on this server, then confirmed (a POST).
-    message = wait_for_mail(EMAIL, "Confirm Your Email")
+    message = wait_for_mail(EMAIL, "Confirm your email address")
     links = re.findall(r"https?://\S+/accounts/confirm-email/\S+/", message.body)
     assert links, f"No confirmation link in the verification email:\n{message.body}"
     # The link says https (secure cookies, as in production); the live server speaks http.

@@ -5,14 +5,21 @@ from django.utils import timezone
 
 from recruit.celery import app
 from recruit.notifications.models import Notification
-from recruit.notifications.tasks import deliver_notification, requeue_stale_notifications
+from recruit.notifications.tasks import deliver_notification, purge_notifications, requeue_stale_notifications
 
 
-def test_beat_requeues_stale_notifications_every_five_minutes():
+def test_beat_requeues_stale_notifications_every_minute():
     entry = app.conf.beat_schedule["requeue-stale-notifications"]
 
     assert entry["task"] == requeue_stale_notifications.name
-    assert entry["schedule"] == 300
+    assert entry["schedule"] == 60
+
+
+def test_beat_purges_old_notification_bodies_daily():
+    entry = app.conf.beat_schedule["purge-notifications"]
+
+    assert entry["task"] == purge_notifications.name
+    assert entry["schedule"] == 24 * 3600
 
 
 def test_notification_tasks_go_to_the_notifications_queue():
@@ -24,8 +31,14 @@ def test_a_plain_worker_consumes_the_notifications_queue_too():
     assert {"celery", "notifications"} <= set(app.amqp.queues)
 
 
-def test_delivery_is_acknowledged_late_and_retried_on_transient_errors_only():
+def test_delivery_is_acknowledged_late_and_requeued_when_its_worker_dies():
     assert deliver_notification.acks_late is True
+    assert deliver_notification.reject_on_worker_lost is True
+    # A row still "sending" after the requeue job's 2 minutes is a dead worker's.
+    assert deliver_notification.time_limit < 120
+
+
+def test_delivery_is_retried_on_transient_errors_only():
     assert deliver_notification.max_retries == 5
     assert {error.__name__ for error in deliver_notification.autoretry_for} == {"SMTPException", "OSError"}
 

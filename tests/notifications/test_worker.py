@@ -14,6 +14,7 @@ import time
 import uuid
 from urllib.parse import quote
 
+import kombu.pools
 import pytest
 from django.conf import settings
 from django.db import connection, transaction
@@ -91,12 +92,14 @@ def database_url() -> str:
 
 
 def use_broker(url: str) -> None:
-    """Publish to `url` from this process (the settings may name another broker)."""
-    if celery_app.conf.broker_url != url:
-        celery_app.conf.broker_url = url
-        # The connection pool was made for the old URL.
-        celery_app.pool.force_close_all()
-        celery_app._pool = None
+    """Publish to `url` from this process (the settings, or another test, may name another broker)."""
+    celery_app.conf.broker_url = url
+    # The connection and producer pools may have been made for another URL.
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    kombu.pools.reset()
 
 
 @pytest.fixture

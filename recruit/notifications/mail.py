@@ -1,0 +1,19 @@
+"""The development console mailer, readable: each email printed as 8-bit UTF-8 text.
+
+Django's console backend prints the message as it would go over the wire,
+quoted-printable, which breaks a long verification link across two lines
+with "=" at the end of the first. This one prints the same headers with the
+text parts as they are, so a newcomer can click the link.
+"""
+
+from django.core.mail.backends.console import EmailBackend
+
+
+class ConsoleBackend(EmailBackend):
+    def write_message(self, message):
+        msg = message.message()
+        for part in msg.walk():
+            if part.get_content_maintype() == "text" and not part.is_multipart():
+                part.set_content(part.get_content(), subtype=part.get_content_subtype(), cte="8bit")
+        self.stream.write(msg.as_bytes().decode("utf-8", errors="replace"))
+        self.stream.write("\n" + "-" * 79 + "\n")
