@@ -140,7 +140,10 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The public pages keep a few entries each (postings/cache.py): the default 300 would churn.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20000}}
+    }
 
 # Sessions live in the database, so a Redis outage costs rate limits and
 # caching, never everyone's sign-in.
