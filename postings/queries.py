@@ -140,15 +140,6 @@ class PostingQuerySet(models.QuerySet):
         rank = SearchRank(posting_document(), _word_query(words))
         return self.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
 
-    def count_by(self, field: str) -> dict:
-        """{value of field: number of postings}, in one query.
-
-        Counts rows: the queryset must not join other many-valued relations
-        (filter through them with Exists), so each posting counts once per value.
-        """
-        rows = self.order_by().values_list(field).annotate(n=Count("id"))
-        return {value: n for value, n in rows if value is not None}
-
     def figures(self) -> dict:
         """Live figures: roles, openings, AI roles and their share, units hiring."""
         figures = self.aggregate(

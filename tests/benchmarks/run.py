@@ -370,7 +370,7 @@ def _milliseconds(text: str) -> float:
 
 def measure(wrk: str, port: int, label: str, paths: list[str], *, clients: int, seconds: float, workdir: Path):
     script = workdir / "paths.lua"
-    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(quote(path, safe="/?=&")) for path in paths))
+    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(quote(path, safe="/?=&%")) for path in paths))
     threads = min(2, clients)
     output = subprocess.run(
         [
@@ -381,7 +381,9 @@ def measure(wrk: str, port: int, label: str, paths: list[str], *, clients: int, 
         text=True,
         check=True,
     ).stdout
-    latencies = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    latencies = dict(re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.M))
+    if not {"50", "99"} <= latencies.keys():
+        sys.exit(f"Could not read wrk's latency distribution for {label}:\n{output}")
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)

@@ -213,3 +213,14 @@ def test_an_entry_expires_at_the_next_time_driven_change(role):
     closes = timezone.now() + dt.timedelta(minutes=10)
     Posting.objects.filter(pk=role.pk).update(closes_at=closes)
     assert Catalogue().valid_until() == closes + dt.timedelta(microseconds=1)
+
+
+def test_an_admin_bulk_action_shows_on_the_next_board_request(client, admin_user):
+    drafts = PostingFactory.create_batch(2, status=Posting.Status.DRAFT, published_at=None)
+    assert "0 open roles" in board(client)
+    staff = client.__class__()
+    staff.force_login(admin_user)
+    staff.post("/admin/postings/posting/", {"action": "publish_postings", "_selected_action": [p.pk for p in drafts]})
+    assert "2 open roles" in board(client)
+    staff.post("/admin/postings/posting/", {"action": "close_postings", "_selected_action": [drafts[0].pk]})
+    assert "1 open role" in board(client)
