@@ -333,7 +333,7 @@ def warm_up(port: int, paths: list[str]) -> None:
     """Every URL a few times (gunicorn spreads connections over its workers): code loaded, caches filled."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
     try:
-        for path in paths * 2 * WORKERS:
+        for path in paths * 4 * WORKERS:
             connection.request("GET", path)
             connection.getresponse().read()
     finally:
@@ -436,7 +436,7 @@ def report(rows, facts: dict, args: argparse.Namespace, postgres: str) -> str:
             "",
             f"The search matches {facts['search_matches']} roles, the Chinese search {facts['chinese_matches']}, "
             f"the filtered board {facts['filtered_matches']}; posting pages rotate over "
-            f"{len(facts['posting_ids'])} public postings. Caches were warmed first (every URL four times).",
+            f"{len(facts['posting_ids'])} public postings. Caches were warmed first (every URL eight times).",
             "",
             "Queries per request (a visitor), first request after a change and the next one:",
             "",
