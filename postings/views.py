@@ -2,7 +2,7 @@ import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -19,6 +19,7 @@ from .models import BusinessUnit, DegreeLevel, InfoSession, Location, Posting, P
 from .structured_data import job_posting_ld
 
 SIMILAR_POSTINGS = 4
+SIMILAR_CANDIDATES = 200
 
 
 def home(request):
@@ -139,14 +140,24 @@ def detail(request, pk):
 
 
 def similar_postings(posting) -> list:
-    """Up to four open roles of the same category or sharing skills, most shared skills first."""
+    """Up to four open roles of the same category or sharing skills, most shared skills first.
+
+    Ranked among the newest related roles only (SIMILAR_CANDIDATES), so the
+    cost stays the same however large the catalogue grows.
+    """
     skill_ids = [skill.pk for skill in posting.skills.all()]
-    return list(
+    shares_skills = Exists(Posting.skills.through.objects.filter(posting=OuterRef("pk"), skill__in=skill_ids))
+    candidates = (
         Posting.objects.public()
-        .filter(Q(category=posting.category_id) | Q(skills__in=skill_ids))
+        .filter(Q(category=posting.category_id) | shares_skills)
         .exclude(pk=posting.pk)
-        .annotate(shared_skills=Count("skills", filter=Q(skills__in=skill_ids), distinct=True))
-        .order_by("-shared_skills", "-published_at")
+        .order_by("-published_at", "-id")
+        .values("pk")[:SIMILAR_CANDIDATES]
+    )
+    return list(
+        Posting.objects.filter(pk__in=candidates)
+        .annotate(shared_skills=Count("skills", filter=Q(skills__in=skill_ids)))
+        .order_by("-shared_skills", "-published_at", "-id")
         .for_cards()[:SIMILAR_POSTINGS]
     )
 

@@ -163,3 +163,14 @@ def test_a_posting_of_the_star_program_shows_its_program(client):
     star = ProgramFactory(name="Star Program 2027", slug="2027-star")
     posting = PostingFactory(program=star)
     assert "Star Program 2027" in client.get(f"/jobs/{posting.pk}/").text
+
+
+def test_similar_roles_sharing_more_skills_come_first(client, posting):
+    kubernetes, go = posting.skills.get(name="Kubernetes"), posting.skills.get(name="Go")
+    other = RoleCategoryFactory(name="Backend Engineer", is_ai=False)
+    one = PostingFactory(title="One Shared Skill Intern", category=other, skills=[go])
+    two = PostingFactory(title="Two Shared Skills Intern", category=other, skills=[kubernetes, go])
+    PostingFactory.create_batch(3, category=posting.category)
+    similar = client.get(f"/jobs/{posting.pk}/").context["similar"]
+    assert similar[:2] == [two, one]
+    assert len(similar) == 4
