@@ -79,9 +79,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Load and speed benchmarks (PostgreSQL, gunicorn); prints a table.
+## Speed of the public pages next to the limit reference (PostgreSQL, gunicorn, wrk); prints a table.
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python tests/benchmarks/run.py
+	$(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
 
 worker: install
 	DEBUG=1 $(BIN)/celery -A recruit worker --loglevel=info

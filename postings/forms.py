@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import DegreeLevel
 from .queries import clean_search_text
 
 MAX_QUERY_LENGTH = 200
@@ -28,6 +29,8 @@ class BoardFilterForm(forms.Form):
     location = forms.MultipleChoiceField(label=_("Location"), required=False)
     ai = forms.BooleanField(label=_("AI roles only"), required=False)
     program = forms.ChoiceField(label=_("Program"), required=False)
+    degree = forms.MultipleChoiceField(label=_("Degree level"), required=False, choices=DegreeLevel.choices)
+    open_to = forms.BooleanField(label=_("Roles I can apply to"), required=False)
 
     unknown_value_message = _("There is no %(field)s “%(value)s”; that filter was left out.")
 
@@ -37,7 +40,7 @@ class BoardFilterForm(forms.Form):
         self.fields["category"].choices = [(c.slug, c.name) for c in categories]
         self.fields["location"].choices = [(loc.slug, loc.name) for loc in locations]
         self.fields["program"].choices = [("", _("All open programs")), *((p.slug, p.name) for p in programs)]
-        for name in ("unit", "category", "location", "program"):
+        for name in ("unit", "category", "location", "program", "degree"):
             label = self.fields[name].label.lower()
             self.fields[name].error_messages["invalid_choice"] = self.unknown_value_message % {
                 "field": label,
@@ -58,4 +61,6 @@ class BoardFilterForm(forms.Form):
             "location": cleaned.get("location", []),
             "ai": cleaned.get("ai", False),
             "program": cleaned.get("program", ""),
+            "degree": cleaned.get("degree", []),
+            "open_to": cleaned.get("open_to", False),
         }

@@ -387,3 +387,26 @@ class InfoSession(models.Model):
 
     def __str__(self):
         return f"{self.university}, {self.starts_at:%Y-%m-%d}"
+
+
+# --- Catalogue version (postings/cache.py) ----------------------------------
+
+
+class CatalogueVersion(models.Model):
+    """One row whose token changes with every write to the public catalogue.
+
+    Database triggers (migration 0003) give `token` a new random value on any
+    insert, update or delete of postings, their cities and skills, programs,
+    units, categories, locations, skills and information sessions, inside the
+    writing transaction: bulk updates, admin actions and raw SQL included.
+    Cached board pages are keyed on it (postings/cache.py).
+    """
+
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("catalogue version")
+        verbose_name_plural = _("catalogue versions")
+
+    def __str__(self):
+        return str(self.token)

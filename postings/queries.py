@@ -1,10 +1,14 @@
 """Reads of the catalogue: who sees which postings, and the board's search."""
 
+import operator
 import re
+from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.db import connection, models
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, Sum, TextField, Value
+from django.db.models.functions import Cast
+from django.db.models.lookups import Contains
 from django.utils import timezone
 
 # The search text is at most this many words; more only slows the query.
@@ -39,6 +43,32 @@ def _substrings(terms: list[str]) -> Q:
     return condition
 
 
+def accepting_degrees(levels) -> Q:
+    """Postings whose accepted degree levels include any of `levels` (an empty list matches none).
+
+    A JSON containment where the database has it (PostgreSQL); elsewhere the
+    level's quoted name in the stored JSON list, which holds only the
+    DegreeLevel values (Posting.clean).
+    """
+    if not levels:
+        return Q(pk__in=[])
+    if connection.features.supports_json_field_contains:
+        conditions = [Q(degree_levels__contains=[level]) for level in levels]
+    else:
+        text = Cast("degree_levels", TextField())
+        conditions = [Q(Contains(text, Value(f'"{level}"'))) for level in levels]
+    return reduce(operator.or_, conditions)
+
+
+def open_to_condition(*, graduation_date, degree_level) -> Q:
+    """The profile-dependent part of PostingQuerySet.open_to, for filters and counts alike."""
+    if graduation_date is None or not degree_level:
+        return Q(pk__in=[])
+    return Q(
+        program__graduation_start__lte=graduation_date, program__graduation_end__gte=graduation_date
+    ) & accepting_degrees([degree_level])
+
+
 class ProgramQuerySet(models.QuerySet):
     def taking_applications(self, now=None):
         """Programs whose application period includes `now`."""
@@ -56,6 +86,22 @@ class PostingQuerySet(models.QuerySet):
             program__applications_open__lte=now,
             program__applications_close__gte=now,
         )
+
+    def accepting_degrees(self, levels):
+        """Postings that accept any of these degree levels."""
+        return self.filter(accepting_degrees(levels))
+
+    def open_to(self, *, graduation_date, degree_level, now=None):
+        """Public postings a candidate with this graduation date and degree level may apply to.
+
+        The posting-dependent rules of applicants.eligibility.may_apply as
+        one query: published and taking applications,
+        the graduation date inside the program's window (both days
+        included), the degree level accepted. The rules that depend on the
+        candidate's applications (already applied, the cap) stay there.
+        tests/postings/test_board.py checks that the two agree.
+        """
+        return self.public(now).filter(open_to_condition(graduation_date=graduation_date, degree_level=degree_level))
 
     def for_cards(self):
         """What a posting card shows, in a fixed number of queries."""
@@ -93,15 +139,6 @@ class PostingQuerySet(models.QuerySet):
             return self
         rank = SearchRank(posting_document(), _word_query(words))
         return self.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
-
-    def count_by(self, field: str) -> dict:
-        """{value of field: number of postings}, in one query.
-
-        Counts rows: the queryset must not join other many-valued relations
-        (filter through them with Exists), so each posting counts once per value.
-        """
-        rows = self.order_by().values_list(field).annotate(n=Count("id"))
-        return {value: n for value, n in rows if value is not None}
 
     def figures(self) -> dict:
         """Live figures: roles, openings, AI roles and their share, units hiring."""

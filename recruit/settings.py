@@ -147,6 +147,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # table in the database (created after every `migrate`, recruit.cache); a
 # per-process memory cache only in development.
 REDIS_URL = env("REDIS_URL")
+# The public pages keep a few entries each (postings/cache.py): the default 300 would churn.
+CACHE_OPTIONS = {"MAX_ENTRIES": 20000}
 # Redis answers in a millisecond; a Redis that is down or hung costs a request
 # at most this long once, then the cache is skipped for a few seconds.
 REDIS_TIMEOUT = 0.5
@@ -166,13 +168,14 @@ if REDIS_URL:
         }
     }
 elif DEBUG:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": CACHE_OPTIONS}}
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "recruit_cache",  # created by every migrate (recruit.cache.CACHE_TABLE)
             "KEY_PREFIX": "recruit",
+            "OPTIONS": CACHE_OPTIONS,
         }
     }
 
