@@ -80,10 +80,6 @@ class Program(models.Model):
     def get_absolute_url(self):
         return reverse("postings:board") + f"?program={self.slug}"
 
-    def is_open(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.applications_open <= now <= self.applications_close
-
 
 class BusinessUnit(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
@@ -335,6 +331,7 @@ class UnitMembership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.RECRUITER)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # The roles that read and move a unit's applications (applicants.queries); viewers only look.
     REVIEW_ROLES = (Role.RECRUITER, Role.HIRING_MANAGER)
 
     class Meta:
@@ -344,14 +341,6 @@ class UnitMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.unit} ({self.get_role_display()})"
-
-    @property
-    def can_review(self) -> bool:
-        return self.role in self.REVIEW_ROLES
-
-    @property
-    def can_draft(self) -> bool:
-        return self.role in {self.Role.RECRUITER, self.Role.HIRING_MANAGER}
 
 
 class InfoSession(models.Model):

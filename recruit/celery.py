@@ -22,11 +22,11 @@ app.conf.beat_schedule = {
     # Picks rows pending for 2 minutes: after a broker outage, delivery
     # resumes within 3 minutes of the broker's return.
     "requeue-stale-notifications": {
-        "task": "recruit.notifications.tasks.requeue_stale_notifications",
+        "task": "recruit.notifications.tasks.notifications_requeue_stale",
         "schedule": 60.0,
     },
     "purge-notifications": {
-        "task": "recruit.notifications.tasks.purge_notifications",
+        "task": "recruit.notifications.tasks.notifications_purge",
         "schedule": 24 * 3600.0,
     },
 }

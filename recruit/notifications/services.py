@@ -1,7 +1,7 @@
 """The outbox: write a notification with the event, deliver it after commit.
 
 `notify` is what the other apps call, in the transaction of the event that
-causes the notification. Only the task (`tasks.deliver_notification`) sends.
+causes the notification. Only the task (`tasks.notification_deliver`) sends.
 """
 
 import logging
@@ -135,7 +135,7 @@ def _enqueue(notification_id: int) -> None:
 
     After commit, never inside the open transaction: a worker must find the
     row, and a rolled-back event must not be announced. This is
-    `deliver_notification.delay_on_commit` made robust: the event is already
+    `notification_deliver.delay_on_commit` made robust: the event is already
     committed, so a broker outage (or, with tasks in-process, a mail server
     outage) is logged instead of failing the request, and the pending row is
     enqueued again by the requeue job.
@@ -152,14 +152,14 @@ _broker_down_until = 0.0
 def _publish(notification_id: int) -> None:
     global _broker_down_until
     # Imported here: the tasks module imports this one.
-    from .tasks import deliver_notification
+    from .tasks import notification_deliver
 
-    eager = deliver_notification.app.conf.task_always_eager
+    eager = notification_deliver.app.conf.task_always_eager
     if not eager and time.monotonic() < _broker_down_until:
         logger.info("Broker down: notification %s stays pending for the requeue job.", notification_id)
         return
     try:
-        deliver_notification.delay(notification_id)
+        notification_deliver.delay(notification_id)
     except Exception:
         if not eager:
             _broker_down_until = time.monotonic() + BROKER_RETRY_AFTER

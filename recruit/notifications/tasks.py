@@ -1,8 +1,9 @@
-"""Delivery of the outbox. Routed to the "notifications" queue (settings.CELERY_TASK_ROUTES)."""
+"""Delivery of the outbox, each task named like its service; queue "notifications" (CELERY_TASK_ROUTES)."""
 
 from celery import shared_task
 
-from .services import TRANSIENT_ERRORS, notification_deliver, notifications_purge, notifications_requeue_stale
+from . import services
+from .services import TRANSIENT_ERRORS
 
 
 @shared_task(
@@ -24,18 +25,18 @@ from .services import TRANSIENT_ERRORS, notification_deliver, notifications_purg
     soft_time_limit=45,
     time_limit=60,
 )
-def deliver_notification(self, notification_id: int) -> bool:
+def notification_deliver(self, notification_id: int) -> bool:
     """Email one notification; a redelivered task sends nothing twice."""
-    return notification_deliver(notification_id=notification_id)
+    return services.notification_deliver(notification_id=notification_id)
 
 
 @shared_task(ignore_result=True)
-def requeue_stale_notifications() -> int:
+def notifications_requeue_stale() -> int:
     """Enqueue again the notifications delivery left behind (beat runs it every minute)."""
-    return notifications_requeue_stale()
+    return services.notifications_requeue_stale()
 
 
 @shared_task(ignore_result=True)
-def purge_notifications() -> tuple[int, int]:
+def notifications_purge() -> tuple[int, int]:
     """Erase old bodies and erased accounts' sent rows (beat runs it daily)."""
-    return notifications_purge()
+    return services.notifications_purge()

@@ -131,7 +131,7 @@ def test_the_purge_uses_the_retention_setting(candidate, settings, django_captur
 def broker_down(monkeypatch):
     """Publishing to the broker fails, as it does when Redis is down."""
     from recruit.celery import app
-    from recruit.notifications.tasks import deliver_notification
+    from recruit.notifications.tasks import notification_deliver
 
     calls = []
 
@@ -139,7 +139,7 @@ def broker_down(monkeypatch):
         calls.append(args)
         raise ConnectionError("Error 111 connecting to the broker")
 
-    monkeypatch.setattr(deliver_notification, "delay", delay)
+    monkeypatch.setattr(notification_deliver, "delay", delay)
     monkeypatch.setattr(services, "_broker_down_until", 0.0)
     app.conf.task_always_eager = False
     yield calls

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from recruit.celery import app as celery_app
+from recruit.notifications import tasks
 from recruit.notifications.models import Notification
 from recruit.notifications.services import (
     notification_deliver,
@@ -16,7 +17,6 @@ from recruit.notifications.services import (
     notify,
     notify_rendered,
 )
-from recruit.notifications.tasks import deliver_notification
 from tests.factories import PostingFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,7 +133,7 @@ def test_delivering_a_sent_notification_again_sends_nothing(
         notification = notify_received(candidate, application)
 
     assert notification_deliver(notification_id=notification.pk) is False
-    deliver_notification.delay(notification.pk)
+    tasks.notification_deliver.delay(notification.pk)
     assert len(mailoutbox) == 1
     notification.refresh_from_db()
     assert notification.attempts == 1
@@ -218,7 +218,7 @@ def deliver_with_retries():
     """
 
     def deliver(notification):
-        deliver_notification.apply(args=[notification.pk])
+        tasks.notification_deliver.apply(args=[notification.pk])
         notification.refresh_from_db()
 
     previous = celery_app.conf.task_eager_propagates

@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from recruit.celery import app as celery_app
 from recruit.notifications.models import Notification
 from recruit.notifications.services import notify_rendered
-from recruit.notifications.tasks import deliver_notification
+from recruit.notifications.tasks import notification_deliver
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -180,7 +180,7 @@ def test_a_worker_delivers_a_committed_notification_once_even_when_the_task_come
     # The same task again through the broker, then a new notification behind
     # it: one worker takes them in order, so once the second is sent the
     # redelivered task has run.
-    deliver_notification.delay(pk)
+    notification_deliver.delay(pk)
     wait_until_sent(write(second), log)
 
     assert smtp_sink.received_by(first) == 1

@@ -117,11 +117,13 @@ def test_posting_accepts_applications_only_while_published_and_open():
     assert not posting.is_accepting(now=posting.program.applications_open - dt.timedelta(seconds=1))
 
 
-def test_program_is_open_on_both_edges_of_its_period():
+def test_program_takes_applications_on_both_edges_of_its_period():
     program = ProgramFactory()
-    assert program.is_open(now=program.applications_open)
-    assert program.is_open(now=program.applications_close)
-    assert not program.is_open(now=program.applications_close + dt.timedelta(microseconds=1))
+    taking = Program.objects.taking_applications
+    assert program in taking(now=program.applications_open)
+    assert program in taking(now=program.applications_close)
+    assert program not in taking(now=program.applications_open - dt.timedelta(microseconds=1))
+    assert program not in taking(now=program.applications_close + dt.timedelta(microseconds=1))
 
 
 def test_search_text_holds_title_unit_category_skills_and_body():
