@@ -125,7 +125,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--redis-url",
         default=os.environ.get("BENCH_REDIS_URL", ""),
-        help="Serve the portal with this Redis as its cache (default: the local-memory cache of each process).",
+        help="Serve the portal with this Redis as its cache (default: the database cache, as production without REDIS_URL).",
     )
     args = parser.parse_args(argv)
     if args.seconds <= 0 or args.clients < 1 or args.postings < 0:
@@ -421,7 +421,7 @@ def table(rows: list[tuple[str, Measurement, Measurement]]) -> str:
 
 def report(rows, facts: dict, args: argparse.Namespace, postgres: str) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    cache = "Redis" if args.redis_url else "the local-memory cache (per process)"
+    cache = "the Redis cache" if args.redis_url else "the database cache (no REDIS_URL)"
     query_lines = [f"| `{path}` | {counts[0]} | {counts[1]} |" for path, counts in facts["queries"].items() if counts]
     return "\n".join(
         [
