@@ -152,7 +152,8 @@ def world(settings, tmp_path):
 def ask(world):
     """ask(persona) -> a function that makes one request and records what broke a rule."""
 
-    def for_persona(persona):
+    def for_persona(persona, user=None):
+        user = user or world["alice"]
         client = Client(raise_request_exception=False)
         problems = []
         signed_in = set()
@@ -160,7 +161,7 @@ def ask(world):
         def request(method, url, *, label="", data=None, content_type=None, headers=None, client_=None):
             used = client_ or client
             if persona == "candidate" and id(used) not in signed_in:
-                used.force_login(world["alice"])
+                used.force_login(user)
                 signed_in.add(id(used))
             if method not in {"GET", "HEAD", "OPTIONS"}:
                 signed_in.discard(id(used))  # a probe may sign her out: sign in again before the next
@@ -430,6 +431,37 @@ def test_personal_pages_are_never_stored(ask, route):
         if must and "no-store" not in response.get("Cache-Control", ""):
             request.problems.append(f"GET {url}: Cache-Control {response.get('Cache-Control')!r}")
     _assert_no_problems(request)
+
+
+# --- One person's data never reaches another ---------------------------------------------
+
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PUBLIC_ROUTES = [route for route in ROUTES if not route.pattern.startswith(("me/", "accounts/"))]
+
+
+@pytest.mark.parametrize("route", PUBLIC_ROUTES, ids=str)
+def test_a_page_alice_saw_shows_nothing_of_hers_to_the_next_person(ask, world, route):
+    """Alice asks first (filling any cache), then Bob and a visitor ask the same: none of her data.
+
+    A page that does show her data is private to her browser: never `public`, and it varies on the cookie.
+    """
+    alice, bob, visitor = ask("candidate"), ask("candidate", world["bob"]), ask("visitor")
+    for url in _urls_to_probe(alice, route):
+        for headers in ({}, HTMX):
+            mine = alice("GET", url, headers=headers)
+            # Her name, her address, and her form tokens (masked anew on every answer: a copy means a cache).
+            hers = ("Alice Candidate", "alice@example.com", *CSRF_TOKEN.findall(_text(mine)))
+            if any(text in _text(mine) for text in hers):
+                control = mine.get("Cache-Control", "")
+                if "public" in control or ("Cookie" not in mine.get("Vary", "") and "private" not in control):
+                    alice.problems.append(f"GET {url}: Alice's data in a shared-cacheable answer ({control!r})")
+            for other, name in ((visitor, "a visitor"), (bob, "Bob")):
+                seen = other("GET", url, headers=headers)
+                if any(text in _text(seen) for text in hers):
+                    alice.problems.append(f"GET {url} {headers}: {name} sees Alice's data")
+    _assert_no_problems(alice)
+    _assert_no_problems(bob)
+    _assert_no_problems(visitor)
 
 
 # --- By hand: the pages the season's changes added ---------------------------------------
