@@ -377,6 +377,14 @@ def _probe_bodies(request, url):
 # --- Methods and htmx -----------------------------------------------------------------
 
 HTMX = {"HX-Request": "true", "HX-Current-URL": "http://testserver/jobs/", "HX-Target": "results"}
+# A visitor's junk session id; a candidate's is replaced when the probe signs her in.
+ODD_COOKIES = {
+    "time_zone": "Mars/Olympus",
+    "csrftoken": "x" * 300,
+    "django_language": "xx",
+    "messages": "junk",
+    "sessionid": "junk\x00",
+}
 HTMX_ODD = {"HX-Request": "true", "HX-History-Restore-Request": "true", "HX-Trigger": MARKER, "HX-Target": MARKER}
 
 
@@ -388,6 +396,10 @@ def _probe_methods(request, url):
     request("GET", f"{url}?page=abc&q=%00", headers=HTMX, label="[htmx odd query]")
     request("POST", url, data={}, headers=HTMX, label="[htmx empty post]")
     request("GET", url, headers={"Accept-Language": "zz-ZZ;q=2,,*;q=abc", "Accept": "*/*;q=x"}, label="[headers]")
+    odd_cookies = Client(raise_request_exception=False)
+    for name, value in ODD_COOKIES.items():
+        odd_cookies.cookies[name] = value
+    request("GET", url, label="[odd cookies]", client_=odd_cookies)
 
 
 @pytest.mark.parametrize(("route", "persona"), _params(ROUTES))
