@@ -355,10 +355,13 @@ ODD_BODIES = {
     "marker": dict.fromkeys(FIELDS, MARKER),
     "offsite-next": {"next": "//evil.example/", "time_zone": "UTC"},
 }
+FORM = "application/x-www-form-urlencoded"
 RAW_BODIES = {
     "json": ('{"q": [1, {"a": null}]', "application/json"),
     "bad-multipart": ('--x\r\nContent-Disposition: form-data; name="file"\r\n\r\n', "multipart/form-data"),
     "text": ("\x00\xff" * 100, "text/plain"),
+    "bad-utf8-form": ("q=%ED%A0%80&name=%FF%FE&email=%C3&time_zone=%ED%B0%80&next=%2F%ED%A0%80", FORM),
+    "emoji-rtl-form": ("name=%F0%9F%A4%96%E2%80%AE&school=%E2%80%8F%E2%80%AC&links=https%3A%2F%2F%E2%80%AE", FORM),
 }
 
 
@@ -480,10 +483,13 @@ def test_a_page_alice_saw_shows_nothing_of_hers_to_the_next_person(ask, world, r
 
 
 def test_a_closed_posting_says_so_with_status_404(ask):
-    response = ask("visitor")("GET", f"/jobs/{CLOSED_POSTING}/")
+    request = ask("candidate")
+    response = request("GET", f"/jobs/{CLOSED_POSTING}/")
     assert response.status_code == 404
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert "closed" in response.text.lower()
+    assert request("POST", f"/me/apply/{CLOSED_POSTING}/", data={"pool_consent": "on"}).status_code == 404
+    _assert_no_problems(request)
 
 
 @pytest.mark.parametrize("posting_id", [DRAFT_POSTING, 0, 2**63])
