@@ -57,6 +57,15 @@ class PostingQuerySet(models.QuerySet):
             program__applications_close__gte=now,
         )
 
+    def once_public(self, now=None):
+        """Postings a visitor may have seen: published or closed since, after their program opened.
+
+        Drafts and roles of a program not yet open are not among them: their
+        ids answer the plain 404 everywhere, so none is confirmed.
+        """
+        now = now or timezone.now()
+        return self.exclude(status="draft").filter(published_at__lte=now, program__applications_open__lte=now)
+
     def for_cards(self):
         """What a posting card shows, in a fixed number of queries."""
         return (

@@ -21,6 +21,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.urls.converters import IntConverter
 from django.utils import timezone
 
+from applicants.models import Application, CandidateProfile, Resume
 from postings.models import Posting
 from recruit.notifications.models import Notification
 from tests.factories import (
@@ -47,7 +48,9 @@ ODD_IDS = (0, 2**63, 2**63 - 1, 2**31, 10**30, -1)
 # name another kind of object.
 ALICE_RESUME, ALICE_APPLICATION, ALICE_NOTIFICATION = 7101, 7102, 7103
 BOB_RESUME, BOB_APPLICATION, BOB_NOTIFICATION, BOB_POSTING = 7201, 7202, 7203, 7204
-PUBLIC_POSTING, CLOSED_POSTING, DRAFT_POSTING, FUTURE_POSTING = 7001, 7002, 7003, 7004
+PUBLIC_POSTING, CLOSED_POSTING, DRAFT_POSTING, FUTURE_POSTING, UNOPENED_POSTING = 7001, 7002, 7003, 7004, 7005
+# Roles nobody outside may know of yet: a draft, and a published role of a program that has not opened.
+UNPUBLISHED_IDS = (DRAFT_POSTING, UNOPENED_POSTING)
 WORLD_IDS = (PUBLIC_POSTING, CLOSED_POSTING, DRAFT_POSTING, ALICE_RESUME, ALICE_APPLICATION, ALICE_NOTIFICATION)
 BOB_IDS = (BOB_RESUME, BOB_APPLICATION, BOB_NOTIFICATION)
 # Personal pages: where a no-store middleware, once the project has one, must mark every answer.
@@ -120,6 +123,13 @@ def world(settings, tmp_path):
     PostingFactory(id=CLOSED_POSTING, program=program, status=Posting.Status.CLOSED)
     PostingFactory(id=DRAFT_POSTING, program=program, status=Posting.Status.DRAFT, published_at=None)
     PostingFactory(id=FUTURE_POSTING, program=program, published_at=now + dt.timedelta(days=3))
+    later = ProgramFactory(
+        slug="2028-internship",
+        name="2028 Internship",
+        applications_open=now + dt.timedelta(days=60),
+        applications_close=now + dt.timedelta(days=120),
+    )
+    PostingFactory(id=UNOPENED_POSTING, program=later, title="Unannounced role")
     InfoSessionFactory(program=program)
     alice = verify_email(UserFactory(email="alice@example.com", name="Alice Candidate"))
     bob = verify_email(UserFactory(email="bob@example.com", name="Bob Candidate"))
@@ -245,15 +255,18 @@ def _assert_no_problems(request):
 
 
 @pytest.mark.parametrize(("route", "persona"), _params(ID_ROUTES))
-def test_unknown_ids_answer_404(ask, route, persona):
+def test_unknown_and_unpublished_ids_answer_404(ask, route, persona):
+    """Ids of nothing, and of roles not yet public: 404 on every URL, so no id is confirmed."""
     request = ask(persona)
-    for value in ODD_IDS:
+    for value in (*ODD_IDS, *UNPUBLISHED_IDS):
         for url in route.urls(value):
             for method in ("GET", "POST"):
                 response = request(method, url)
                 allowed = {404, 405} | ({302} if persona == "visitor" else set())
                 if response.status_code not in allowed:
                     request.problems.append(f"{method} {url}: {response.status_code}, expected one of {allowed}")
+                if "Unannounced role" in _text(response):
+                    request.problems.append(f"{method} {url}: shows the title of a role not yet public")
     _assert_no_problems(request)
 
 
@@ -272,8 +285,6 @@ def test_other_candidates_objects_answer_404_and_stay_as_they_are(ask, world, ro
 
 
 def _bobs_state():
-    from applicants.models import Application, Resume
-
     return (
         list(Resume.objects.filter(pk=BOB_RESUME).values_list("is_current", flat=True)),
         list(Application.objects.filter(pk=BOB_APPLICATION).values_list("status", flat=True)),
@@ -488,7 +499,9 @@ def test_a_closed_posting_says_so_with_status_404(ask):
     assert response.status_code == 404
     assert response["Content-Type"] == "text/html; charset=utf-8"
     assert "closed" in response.text.lower()
-    assert request("POST", f"/me/apply/{CLOSED_POSTING}/", data={"pool_consent": "on"}).status_code == 404
+    # Applying to it is refused (a 404, or the apply page saying why), never taken.
+    assert request("POST", f"/me/apply/{CLOSED_POSTING}/", data={"pool_consent": "on"}).status_code in {200, 404}
+    assert not Application.objects.filter(posting=CLOSED_POSTING).exists()
     _assert_no_problems(request)
 
 
@@ -598,8 +611,6 @@ def test_the_time_zone_select_goes_back_to_the_sessions_when_next_is_not_a_path_
 @pytest.mark.parametrize("value", [str(2**63), str(-(2**63) - 1), "1" + "0" * 40])
 def test_a_profile_choice_past_any_id_is_refused_with_a_message(client, ready_candidate, field, value):
     # Once a 500: SQLite cannot be asked about an id past 64 bits.
-    from applicants.models import CandidateProfile
-
     client.force_login(ready_candidate)
     before = CandidateProfile.objects.get(user=ready_candidate).school
     response = client.post("/me/profile/", {"name": "Alice", "school": "Elsewhere", field: value})
