@@ -170,7 +170,10 @@ def program_reasons(candidacy: Candidacy, program, *, now: dt.datetime) -> list[
 def posting_reasons(candidacy: Candidacy, posting, *, now: dt.datetime) -> list[Reason]:
     """Why this role in particular does not take the candidate's application."""
     reasons = []
-    if posting.status != posting.Status.PUBLISHED:
+    # A role published for a later time is not open before it (before its program opens, the
+    # program's reason says enough).
+    scheduled = posting.published_at and posting.program.applications_open <= now < posting.published_at
+    if posting.status != posting.Status.PUBLISHED or scheduled:
         reasons.append(Reason("not_published", _("This role is not open for applications.")))
     elif posting.closes_at and posting.closes_at < now <= posting.program.applications_close:
         message = _("Applications to this role closed on %(date)s.")

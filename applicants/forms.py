@@ -15,6 +15,27 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+# The largest id a database key holds (a 64-bit signed integer).
+MAX_ID = 2**63 - 1
+
+
+class ChoicesByIdField(forms.ModelMultipleChoiceField):
+    """Ticked options sent as ids; an id past any database key is an unknown choice, not a crash.
+
+    Django checks each id against the database, and SQLite cannot even be
+    asked about a number past 64 bits.
+    """
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            for pk in value:
+                if str(pk).lstrip("-").isdigit() and abs(int(pk)) > MAX_ID:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"], code="invalid_choice", params={"value": str(pk)[:20]}
+                    )
+        return super().clean(value)
+
+
 class ProfileForm(forms.ModelForm):
     name = forms.CharField(label=_("Full name"), max_length=200, help_text=_("As on your student card or passport."))
 
@@ -39,6 +60,11 @@ class ProfileForm(forms.ModelForm):
             "preferred_categories": forms.CheckboxSelectMultiple,
             "preferred_locations": forms.CheckboxSelectMultiple,
             "links": forms.Textarea(attrs={"rows": 3}),
+        }
+        field_classes = {
+            "skills": ChoicesByIdField,
+            "preferred_categories": ChoicesByIdField,
+            "preferred_locations": ChoicesByIdField,
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -82,7 +108,11 @@ class ProfileForm(forms.ModelForm):
 
 
 class EligibilityPreviewForm(forms.Form):
-    graduation_date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    graduation_date = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Type the date as year-month-day, for example 2027-06-30.")},
+    )
 
 
 class ResumeUploadForm(forms.Form):

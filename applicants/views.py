@@ -61,21 +61,27 @@ def profile_edit(request):
             form.save()
         messages.success(request, _("Your profile is saved."))
         return redirect("applicants:dashboard")
-    return render(request, "applicants/profile_form.html", {"form": form, "checks": _window_checks(profile)})
+    return render(
+        request, "applicants/profile_form.html", {"form": form, "checks": _window_checks(profile.graduation_date)}
+    )
 
 
-def _window_checks(profile, graduation_date=None):
-    date = graduation_date if graduation_date is not None else profile.graduation_date
-    return [(program, graduation_reasons(date, program)) for program in Program.objects.taking_applications()]
+def _window_checks(graduation_date):
+    """For each program taking applications, why this date is outside its window ([] if inside)."""
+    return [
+        (program, graduation_reasons(graduation_date, program)) for program in Program.objects.taking_applications()
+    ]
 
 
 @login_required
 def eligibility_preview(request):
-    """The graduation-window check for the date being typed (an htmx fragment)."""
+    """The graduation-window check for the date being typed (an htmx fragment): the typed date, never
+    the saved one; a date that cannot be read says so instead of judging anything."""
     form = EligibilityPreviewForm(request.GET)
-    date = form.cleaned_data.get("graduation_date") if form.is_valid() else None
-    profile = services.profile_for(request.user)
-    return render(request, "applicants/_window_checks.html", {"checks": _window_checks(profile, date), "date": date})
+    if not form.is_valid():
+        return render(request, "applicants/_window_checks.html", {"error": form.errors["graduation_date"][0]})
+    date = form.cleaned_data["graduation_date"]
+    return render(request, "applicants/_window_checks.html", {"checks": _window_checks(date), "date": date})
 
 
 @login_required
@@ -132,7 +138,7 @@ def resume_delete(request, pk):
 @login_required
 def apply(request, posting_pk):
     """Apply to a posting: every reason the service would refuse, before the button; the consents it needs."""
-    posting = get_object_or_404(Posting.objects.exclude(status=Posting.Status.DRAFT).for_cards(), pk=posting_pk)
+    posting = get_object_or_404(Posting.objects.once_public().for_cards(), pk=posting_pk)
     form = ApplyForm(request.POST if request.method == "POST" else None)
     refused = []
     if request.method == "POST" and form.is_valid():

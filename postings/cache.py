@@ -72,9 +72,10 @@ def catalogue_version() -> int:
 
 def next_change(now: dt.datetime) -> dt.datetime:
     """The first moment after `now` at which a public page changes with no write: a posting's
-    closing date or a program's period passing, an information session ending."""
-    posting = Posting.objects.filter(status=Posting.Status.PUBLISHED, closes_at__gte=now).aggregate(
-        closes=Min("closes_at")
+    publishing time or closing date or a program's period passing, an information session ending."""
+    posting = Posting.objects.filter(status=Posting.Status.PUBLISHED).aggregate(
+        closes=Min("closes_at", filter=Q(closes_at__gte=now)),
+        publishes=Min("published_at", filter=Q(published_at__gt=now)),
     )
     program = Program.objects.aggregate(
         opens=Min("applications_open", filter=Q(applications_open__gt=now)),
@@ -83,6 +84,7 @@ def next_change(now: dt.datetime) -> dt.datetime:
     session = InfoSession.objects.filter(ends_at__gte=now).aggregate(ends=Min("ends_at"))
     moments = [
         program["opens"],
+        posting["publishes"],
         *(moment + TICK for moment in (posting["closes"], program["closes"], session["ends"]) if moment),
     ]
     return min([moment for moment in moments if moment] + [now + dt.timedelta(seconds=MAX_AGE)])

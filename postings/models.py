@@ -276,7 +276,10 @@ class Posting(models.Model):
     def is_accepting(self, now=None) -> bool:
         now = now or timezone.now()
         return (
-            self.status == self.Status.PUBLISHED and self.program.applications_open <= now and now <= self.deadline()
+            self.status == self.Status.PUBLISHED
+            and self.published_at <= now
+            and self.program.applications_open <= now
+            and now <= self.deadline()
         )
 
     def publish(self, now=None) -> bool:

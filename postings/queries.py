@@ -78,11 +78,13 @@ class ProgramQuerySet(models.QuerySet):
 
 class PostingQuerySet(models.QuerySet):
     def public(self, now=None):
-        """Published postings of programs taking applications, not past their closing date."""
+        """Published postings (from their publishing time on) of programs taking applications, not past
+        their closing date."""
         now = now or timezone.now()
         return self.filter(
             Q(closes_at__isnull=True) | Q(closes_at__gte=now),
             status="published",
+            published_at__lte=now,
             program__applications_open__lte=now,
             program__applications_close__gte=now,
         )
@@ -102,6 +104,15 @@ class PostingQuerySet(models.QuerySet):
         tests/postings/test_board.py checks that the two agree.
         """
         return self.public(now).filter(open_to_condition(graduation_date=graduation_date, degree_level=degree_level))
+
+    def once_public(self, now=None):
+        """Postings a visitor may have seen: published or closed since, after their program opened.
+
+        Drafts and roles of a program not yet open are not among them: their
+        ids answer the plain 404 everywhere, so none is confirmed.
+        """
+        now = now or timezone.now()
+        return self.exclude(status="draft").filter(published_at__lte=now, program__applications_open__lte=now)
 
     def for_cards(self):
         """What a posting card shows, in a fixed number of queries."""

@@ -180,8 +180,8 @@ def closed_posting(request, pk):
     """
     now = timezone.now()
     posting = (
-        Posting.objects.exclude(status=Posting.Status.DRAFT)
-        .filter(pk=pk, published_at__lte=now, program__applications_open__lte=now)
+        Posting.objects.once_public(now)
+        .filter(pk=pk)
         .select_related("unit", "category", "program")
         .defer("search_text", "search_document")
         .first()

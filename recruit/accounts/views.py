@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -13,10 +13,14 @@ from .timezones import COOKIE_MAX_AGE, COOKIE_NAME
 def time_zone_set(request):
     """Remember the visitor's zone (a cookie; and on the user when signed in), then go back where they were."""
     next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+    # A path on this site only: anything else (another host, or a word that
+    # redirect() would take for a view's name) goes back to the sessions.
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, require_https=request.is_secure()
+    ):
         next_url = reverse("postings:info_sessions")
     form = TimeZoneForm(request.POST)
-    response = redirect(next_url)
+    response = HttpResponseRedirect(next_url)
     if not form.is_valid():
         messages.error(request, form.errors["time_zone"][0])
         return response

@@ -1,3 +1,4 @@
+import datetime as dt
 import json
 
 import pytest
@@ -316,6 +317,18 @@ def test_the_profile_shows_the_window_check_as_the_date_is_typed(client, candida
     assert "inside the window" in yes.text
     junk = client.get("/me/profile/eligibility/?graduation_date=not-a-date")
     assert junk.status_code == 200
+    assert "Type the date as year-month-day" in junk.text
+    assert "inside the window" not in junk.text
+
+
+def test_the_window_check_judges_the_typed_date_not_the_saved_one(client, candidate):
+    ProgramFactory()
+    CandidateProfileFactory(user=candidate, graduation_date=dt.date(2027, 6, 30))
+    client.force_login(candidate)
+    for typed in ("", "2027-02-30"):
+        text = client.get(f"/me/profile/eligibility/?graduation_date={typed}").text
+        assert "inside the window" not in text, typed
+    assert "Add your expected graduation date" in client.get("/me/profile/eligibility/?graduation_date=").text
 
 
 def test_stored_xss_in_the_profile_is_shown_escaped(client, candidate):

@@ -169,6 +169,12 @@ def test_drafts_and_closed_postings_take_no_application(status):
     assert check(role=posting(status=status)).messages == ["This role is not open for applications."]
 
 
+def test_a_role_published_for_a_later_time_takes_applications_from_that_time_on():
+    role = posting(published_at=NOW + dt.timedelta(hours=1))
+    assert check(role=role).messages == ["This role is not open for applications."]
+    assert check(role=role, now=NOW + dt.timedelta(hours=1)).eligible
+
+
 def test_the_cap_counts_active_applications_of_the_program():
     assert check(active=[application_to(1)]).eligible
     full = check(active=[application_to(1), application_to(2)])

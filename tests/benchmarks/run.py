@@ -125,7 +125,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument(
         "--redis-url",
         default=os.environ.get("BENCH_REDIS_URL", ""),
-        help="Serve the portal with this Redis as its cache (default: the database cache, as production without REDIS_URL).",
+        help="Serve the portal with this Redis as its cache (default: the database cache, as without REDIS_URL).",
     )
     args = parser.parse_args(argv)
     if args.seconds <= 0 or args.clients < 1 or args.postings < 0:

@@ -118,6 +118,21 @@ def test_a_program_opening_later_appears_when_it_opens(client, role, monkeypatch
     assert "Foundation Model Researcher" in board(client)
 
 
+def test_a_role_published_for_later_appears_at_its_time_and_not_before(client, role, ready_candidate, monkeypatch):
+    publishes = timezone.now() + dt.timedelta(hours=1)
+    scheduled = PostingFactory(title="Scheduled Agent Intern", unit=role.unit, published_at=publishes)
+    assert "Scheduled Agent Intern" not in board(client)
+    assert client.get(f"/jobs/{scheduled.pk}/").status_code == 404
+    client.force_login(ready_candidate)
+    apply_page = client.get(f"/me/apply/{scheduled.pk}/")
+    assert apply_page.status_code == 404
+    assert "Scheduled Agent Intern" not in apply_page.text
+    client.logout()
+    monkeypatch.setattr(timezone, "now", lambda: publishes)
+    assert "Scheduled Agent Intern" in board(client)
+    assert client.get(f"/jobs/{scheduled.pk}/").status_code == 200
+
+
 def test_home_figures_follow_a_change(client, role):
     first = client.get("/").text
     assert ">1</dd>" in first
