@@ -18,6 +18,10 @@ a catalogue that is read far more than it changes. The query counts of each
 page, uncached and cached, are counted with Django's test client and printed
 below the table. Results go to bench-results/board-<postings>.md.
 
+The board and posting pages are measured a second time signed in as a
+candidate (a session cookie on every request): their shared parts come from
+the same cache, the navigation and the apply panel are rendered per request.
+
 Everything runs on this machine over loopback.
 
     python tests/benchmarks/run.py [--seconds 10] [--clients 16] [--postings 5000] [--reuse] [--redis-url URL]
@@ -345,11 +349,26 @@ def warm_up(port: int, paths: list[str]) -> None:
 # Requests the paths round-robin (one path: wrk's own loop).
 WRK_SCRIPT = """
 local paths = {%s}
+local headers = {%s}
 local i = 0
 request = function()
   i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1], {["Accept"] = "text/html"})
+  return wrk.format("GET", paths[(i %% #paths) + 1], headers)
 end
+"""
+
+# Run inside `manage.py shell`: a signed-in session for a benchmark candidate (no
+# profile yet, so a posting page shows them every reason they may not apply).
+SESSION_SCRIPT = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+user, _ = get_user_model().objects.get_or_create(email="bench-candidate@bench.example", defaults={"name": "Bench"})
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key)
 """
 
 
@@ -368,9 +387,26 @@ def _milliseconds(text: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def measure(wrk: str, port: int, label: str, paths: list[str], *, clients: int, seconds: float, workdir: Path):
+def measure(
+    wrk: str,
+    port: int,
+    label: str,
+    paths: list[str],
+    *,
+    clients: int,
+    seconds: float,
+    workdir: Path,
+    cookie: str = "",
+):
     script = workdir / "paths.lua"
-    script.write_text(WRK_SCRIPT % ", ".join(json.dumps(quote(path, safe="/?=&%")) for path in paths))
+    headers = {"Accept": "text/html", **({"Cookie": cookie} if cookie else {})}
+    script.write_text(
+        WRK_SCRIPT
+        % (
+            ", ".join(json.dumps(quote(path, safe="/?=&%")) for path in paths),
+            ", ".join(f"[{json.dumps(name)}] = {json.dumps(value)}" for name, value in headers.items()),
+        )
+    )
     threads = min(2, clients)
     output = subprocess.run(
         [
@@ -473,8 +509,14 @@ def main(argv=None) -> int:
     facts = database_facts(env, [path for _, _, path in pages])
     if not facts["posting_ids"] or not facts["location_exists"]:
         sys.exit(f"The database has no public postings or no location {LOCATION!r}: nothing to measure.")
-    urls = [(goal, label, [path]) for goal, label, path in pages]
-    urls.append(("posting", "/jobs/<id>/", [f"/jobs/{pk}/" for pk in facts["posting_ids"]]))
+    posting_paths = [f"/jobs/{pk}/" for pk in facts["posting_ids"]]
+    signed_in = "sessionid=" + manage(env, "shell", "--no-imports", "-c", SESSION_SCRIPT).strip().splitlines()[-1]
+    urls = [(goal, label, [path], "") for goal, label, path in pages]
+    urls += [
+        ("posting", "/jobs/<id>/", posting_paths, ""),
+        ("/jobs/", "/jobs/ (signed in)", ["/jobs/"], signed_in),
+        ("posting", "/jobs/<id>/ (signed in)", posting_paths, signed_in),
+    ]
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-") as temp, tempfile.TemporaryFile(mode="w+") as log:
@@ -497,11 +539,11 @@ def main(argv=None) -> int:
             wait_until_serving(limit, limit_port, "/list")
             warm_up(limit_port, ["/list"] * 4)
             print(f"Measuring {args.seconds:g} s per URL, each after the limit's /list…")
-            for goal, label, paths in urls:
+            for goal, label, paths, cookie in urls:
                 warm_up(portal_port, paths)
                 load = {"clients": args.clients, "seconds": args.seconds, "workdir": workdir}
                 reference = measure(wrk, limit_port, "/list", ["/list"], **load)
-                page = measure(wrk, portal_port, label, paths, **load)
+                page = measure(wrk, portal_port, label, paths, cookie=cookie, **load)
                 rows.append((goal, page, reference))
                 ratio = page.requests_per_second / reference.requests_per_second
                 print(f"  {label}: {page.requests_per_second:.0f} req/s, {ratio:.0%} of /list")
