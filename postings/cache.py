@@ -27,13 +27,13 @@ in an entry: the view renders them per request around the cached fragments.
 A page that is the same for every visitor (no session, no messages, no token)
 is also kept whole for visitors without cookies.
 
-A cache that is down or fails only costs speed: every error is logged and
-the page is computed as if nothing had been cached.
+A cache that is down or fails only costs speed: the cache backend itself
+fails open (recruit/cache.py), so a failed read is a miss and the page is
+computed as if nothing had been cached.
 """
 
 import datetime as dt
 import hashlib
-import logging
 import secrets
 from collections.abc import Callable
 
@@ -47,8 +47,6 @@ from django.utils import timezone, translation
 from recruit.accounts.timezones import visitor_time_zone
 
 from .models import CatalogueVersion, InfoSession, Posting, Program
-
-logger = logging.getLogger(__name__)
 
 # An entry lives at most this long (seconds), so old versions leave the cache by themselves.
 MAX_AGE = 3600
@@ -90,19 +88,8 @@ def next_change(now: dt.datetime) -> dt.datetime:
     return min([moment for moment in moments if moment] + [now + dt.timedelta(seconds=MAX_AGE)])
 
 
-def _cache_get(key: str):
-    try:
-        return cache.get(key)
-    except Exception:  # a cache outage costs speed, never the page
-        logger.warning("Cache read failed for %s; computing the page.", key, exc_info=True)
-        return None
-
-
 def _cache_set(key: str, value, seconds: float) -> None:
-    try:
-        cache.set(key, value, max(1, int(seconds)))
-    except Exception:
-        logger.warning("Cache write failed for %s.", key, exc_info=True)
+    cache.set(key, value, max(1, int(seconds)))
 
 
 class Catalogue:
@@ -126,14 +113,14 @@ class Catalogue:
 
     def valid_until(self) -> dt.datetime:
         key = f"catalogue:{self.token}:next-change"
-        until = _cache_get(key)
+        until = cache.get(key)
         if until is None or until <= self.now:
             until = next_change(self.now)
             _cache_set(key, until, (until - self.now).total_seconds())
         return until
 
     def get(self, name: str, parts):
-        entry = _cache_get(self._key(name, parts))
+        entry = cache.get(self._key(name, parts))
         if entry is not None and timezone.now() < entry[0]:
             return entry[1]
         return None

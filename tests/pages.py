@@ -137,4 +137,5 @@ def main_pages(data: PagesData) -> list[MainPage]:
         MainPage("Notifications", "/me/notifications/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
+        MainPage("Confirm your password", "/accounts/reauthenticate/", signed_in=True),
     ]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from postings.cache import Catalogue, catalogue_version
 from postings.models import CatalogueVersion, Posting, Program
 from postings.services import postings_close_expired
+from recruit import cache as fail_open
 from tests.factories import (
     BusinessUnitFactory,
     CandidateProfileFactory,
@@ -195,16 +196,22 @@ def test_roles_i_can_apply_to_are_cached_per_profile_not_per_person(client, role
 
 BROKEN_CACHE = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        # Nothing listens on port 1: every cache call fails at once.
+        # The backend production uses with REDIS_URL; nothing listens on port 1.
+        "BACKEND": "recruit.cache.FailOpenRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",
         "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
 }
 
 
-def test_a_cache_that_is_down_never_breaks_a_page(client, role, settings, candidate):
+@pytest.fixture
+def broken_cache(settings):
     settings.CACHES = BROKEN_CACHE
+    yield
+    fail_open.reset()
+
+
+def test_a_cache_that_is_down_never_breaks_a_page(client, role, broken_cache, candidate):
     assert "Agent Evaluation Intern" in board(client)
     assert "Agent Evaluation Intern" in board(client, "?q=agent&ai=1")
     assert client.get("/").status_code == 200
