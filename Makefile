@@ -82,6 +82,7 @@ format: install
 ## Speed of the public pages next to the limit reference (PostgreSQL, gunicorn, wrk); prints a table.
 BENCH_ARGS ?=
 bench: install
+	@scripts/ensure-command wrk "The benchmark" wrk
 	$(BIN)/python tests/benchmarks/run.py $(BENCH_ARGS)
 
 worker: install

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Case, CharField, Count, Exists, F, OuterRef, QuerySet, Value, When
 
+from recruit.accounts.personal import personal_cached
+
 from .models import DegreeLevel, Posting
 from .queries import accepting_degrees, open_to_condition
 
@@ -27,13 +29,19 @@ class Viewer:
 
 
 def viewer_for(user) -> Viewer | None:
-    """The board's view of a signed-in user (their candidate profile, if any); None for a visitor."""
+    """The board's view of a signed-in user (their candidate profile, if any, cached until it changes); None for a
+    visitor."""
     if not user.is_authenticated:
         return None
-    profile = getattr(user, "candidate_profile", None)  # the applicants app's profile, when there is one
-    return Viewer(
-        graduation_date=getattr(profile, "graduation_date", None), degree_level=getattr(profile, "degree_level", "")
-    )
+
+    def read() -> Viewer:
+        profile = getattr(user, "candidate_profile", None)  # the applicants app's profile, when there is one
+        return Viewer(
+            graduation_date=getattr(profile, "graduation_date", None),
+            degree_level=getattr(profile, "degree_level", ""),
+        )
+
+    return personal_cached(user, "board-viewer", read)
 
 
 @dataclass

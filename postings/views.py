@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -143,9 +144,13 @@ def detail(request, pk):
         if context is None:
             # Not public (any more): a closed role explains itself, anything else is a plain 404.
             return closed_posting(request, pk)
-        return render(request, "postings/posting_detail.html", context)
+        return render(request, "postings/posting_detail.html", {**context, "posting_id": pk, "catalogue": catalogue})
 
-    return cached_page(request, catalogue, "posting", pk, page)
+    # The apply panel is kept under the catalogue's version (applicants_tags.apply_panel): the posting is read
+    # from the cache only when the panel is not there.
+    posting = SimpleLazyObject(lambda: catalogue.cached("posting", pk, compute)["posting"])
+    personal = {"posting": posting, "posting_id": pk, "catalogue": catalogue}
+    return cached_page(request, catalogue, "posting", pk, page, personal_context=personal)
 
 
 def similar_postings(posting) -> list:

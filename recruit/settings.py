@@ -181,14 +181,17 @@ else:
 
 # Sessions live in the database, so a Redis outage costs rate limits and
 # caching, never everyone's sign-in.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, read with plain SQL (recruit/accounts/sessions.py).
+SESSION_ENGINE = "recruit.accounts.sessions"
 
 # --- Accounts (django-allauth) -------------------------------------------
 
 AUTH_USER_MODEL = "accounts.User"
+# Django's and allauth's, loading each request's user with their personal
+# version (recruit/accounts/personal.py) in the same query.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "recruit.accounts.backends.ModelBackend",
+    "recruit.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

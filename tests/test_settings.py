@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -147,4 +148,6 @@ def test_an_unknown_email_url_scheme_fails_loudly(monkeypatch):
 
 
 def test_sessions_live_in_the_database(settings):
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+
+    assert issubclass(import_module(settings.SESSION_ENGINE).SessionStore, DatabaseStore)

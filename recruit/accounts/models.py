@@ -85,3 +85,17 @@ class User(AbstractBaseUser, PermissionsMixin):
         self.time_zone = name
         self.save(update_fields=["time_zone"])
         return True
+
+
+class PersonalVersion(models.Model):
+    """A token that changes whenever something a page shows of its user changes (see accounts/personal.py)."""
+
+    user_id = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("personal version")
+        verbose_name_plural = _("personal versions")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.token}"

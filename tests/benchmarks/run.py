@@ -333,12 +333,13 @@ def wait_until_serving(server: subprocess.Popen, port: int, path: str) -> None:
     raise RuntimeError(f"{path} did not answer 200 within {START_TIMEOUT} s: {last_problem}")
 
 
-def warm_up(port: int, paths: list[str]) -> None:
+def warm_up(port: int, paths: list[str], cookie: str = "") -> None:
     """Every URL a few times (gunicorn spreads connections over its workers): code loaded, caches filled."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    headers = {"Cookie": cookie} if cookie else {}
     try:
         for path in paths * 4 * WORKERS:
-            connection.request("GET", path)
+            connection.request("GET", path, headers=headers)
             connection.getresponse().read()
     finally:
         connection.close()
@@ -365,7 +366,7 @@ from django.contrib.sessions.backends.db import SessionStore
 user, _ = get_user_model().objects.get_or_create(email="bench-candidate@bench.example", defaults={"name": "Bench"})
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "recruit.accounts.backends.ModelBackend"
 session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.create()
 print(session.session_key)
@@ -540,7 +541,7 @@ def main(argv=None) -> int:
             warm_up(limit_port, ["/list"] * 4)
             print(f"Measuring {args.seconds:g} s per URL, each after the limit's /list…")
             for goal, label, paths, cookie in urls:
-                warm_up(portal_port, paths)
+                warm_up(portal_port, paths, cookie)
                 load = {"clients": args.clients, "seconds": args.seconds, "workdir": workdir}
                 reference = measure(wrk, limit_port, "/list", ["/list"], **load)
                 page = measure(wrk, portal_port, label, paths, cookie=cookie, **load)

@@ -1,5 +1,7 @@
 from django import template
 
+from recruit.accounts.personal import personal_cached
+
 from ..models import Notification
 
 register = template.Library()
@@ -7,7 +9,9 @@ register = template.Library()
 
 @register.simple_tag
 def unread_notification_count(user) -> int:
-    """How many of the user's notifications are unread: one count query, none for a visitor."""
+    """How many of the user's notifications are unread: cached until one arrives or is read; 0 for a visitor."""
     if not user.is_authenticated:
         return 0
-    return Notification.objects.visible_to(user).unread().count()
+    return personal_cached(
+        user, "unread-notifications", lambda: Notification.objects.visible_to(user).unread().count()
+    )
