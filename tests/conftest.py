@@ -6,6 +6,7 @@ unit B; Ada is an admin; a visitor is anyone not signed in.
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 
 from recruit.celery import app as celery_app
 from tests.factories import (
@@ -16,6 +17,16 @@ from tests.factories import (
     UserFactory,
     verify_email,
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The database as migrations leave it, with the catalogue-version row they create, which a transactional
+    test's flush removes (with --reuse-db, a flush of an earlier run)."""
+    from postings.models import CatalogueVersion
+
+    with django_db_blocker.unblock():
+        CatalogueVersion.objects.get_or_create(pk=1, defaults={"token": 1})
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +42,8 @@ def _test_settings(settings):
         # here, so the query counts the tests assert are the pages' own.
         # tests/accounts/test_rate_limits.py tests the database cache itself.
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each test starts with an empty cache: pages are cached under tokens that a rolled-back test can repeat.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
