@@ -34,9 +34,11 @@ def is_private(path: str) -> bool:
     return path.startswith(PRIVATE_PREFIXES)
 
 
-def language_of(user) -> str:
-    """The language to write to `user` in: their choice, else the site's."""
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
+def address_in(path: str, language: str) -> str:
+    """`path` (with its query) in `language`: a public page's address in that language, any other unchanged."""
+    # Resolved in the path's own language: a /zh-hans/ address only resolves while Chinese is active.
+    with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+        return translate_url(path, language)
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -56,7 +58,7 @@ class LanguageMiddleware(LocaleMiddleware):
             and not translation.get_language_from_path(request.path_info)
             and translation.get_language_from_request(request, check_path=False) == CHINESE
         ):
-            chinese = translate_url(request.get_full_path(), CHINESE)
+            chinese = address_in(request.get_full_path(), CHINESE)
             if chinese != request.get_full_path():
                 redirect = HttpResponseRedirect(chinese)
                 patch_vary_headers(redirect, ("Accept-Language", "Cookie"))
@@ -100,6 +102,9 @@ def language_set(request):
     """Switch the language: back to the same page in the other language, the choice kept (cookie and account)."""
     if not _same_site(request):
         return HttpResponseForbidden("The language can only be changed from this site's pages.")
+    # Django's view translates `next` in the active language: make it the language `next` is in.
+    next_path = request.POST.get("next", "")
+    translation.activate(translation.get_language_from_path(next_path) or settings.LANGUAGE_CODE)
     response = set_language(request)
     code = request.POST.get("language", "")
     if request.user.is_authenticated and isinstance(response, HttpResponseRedirect):

@@ -17,10 +17,10 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
-from django.urls import translate_url
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
+from recruit.accounts.languages import address_in
 from recruit.site import site_name
 
 from .models import Notification, is_local_link
@@ -50,7 +50,7 @@ def notify(
     # Written in the recipient's language, whoever causes the event; a public page's link in it too.
     language = recipient_language(recipient)
     with translation.override(language):
-        link = translate_url(link, language) if link else ""
+        link = address_in(link, language) if link else ""
         # Emails need absolute links; the row keeps the path for the in-app list.
         context = {
             "site_name": site_name(),
