@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from postings.models import DegreeLevel
+from recruit.accounts.templatetags.localized import join_words
 
 from .models import Application
 
@@ -183,7 +184,7 @@ def posting_reasons(candidacy: Candidacy, posting, *, now: dt.datetime) -> list[
     # A missing degree level is asked for with the rest of the profile (candidate_reasons).
     if profile.degree_level and profile.degree_level not in posting.degree_levels:
         message = _("This role accepts %(levels)s; your degree level is %(yours)s.")
-        accepted = ", ".join(str(label) for label in posting.degree_level_labels())
+        accepted = join_words(posting.degree_level_labels())
         yours = DegreeLevel(profile.degree_level).label
         reasons.append(Reason("degree", message % {"levels": accepted, "yours": yours}, "applicants:profile"))
 
