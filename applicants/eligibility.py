@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -93,7 +94,8 @@ class Eligibility:
 
 
 def _day(value: dt.date) -> str:
-    return value.isoformat()
+    """A day as the page's language writes it: 30 October 2027, 2027年10月30日."""
+    return date_format(value, "DATE_FORMAT")
 
 
 def graduation_reasons(graduation_date: dt.date | None, program) -> list[Reason]:

@@ -4,8 +4,9 @@ Each field named here gets a column per language (`name_en`,
 `name_zh_hans`); reading `unit.name` gives the current language's text, or
 the other language's when it is empty (MODELTRANSLATION_FALLBACK_LANGUAGES),
 and queries on `name` use the current language's column. The admin shows the
-two side by side. The `bilingual` template filter (postings/templatetags)
-marks text shown in the other language with its `lang`.
+two side by side. The `text_lang` template filter
+(recruit/accounts/templatetags/languages.py) marks text shown in the other
+language with its `lang`.
 """
 
 from modeltranslation.translator import TranslationOptions, register
