@@ -20,6 +20,7 @@ from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -101,7 +102,7 @@ def _same_site(request) -> bool:
 def language_set(request):
     """Switch the language: back to the same page in the other language, the choice kept (cookie and account)."""
     if not _same_site(request):
-        return HttpResponseForbidden("The language can only be changed from this site's pages.")
+        return HttpResponseForbidden(gettext("The language can only be changed from this site's pages."))
     # Django's view translates `next` in the active language: make it the language `next` is in.
     next_path = request.POST.get("next", "")
     translation.activate(translation.get_language_from_path(next_path) or settings.LANGUAGE_CODE)
