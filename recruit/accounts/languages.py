@@ -20,8 +20,8 @@ from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
