@@ -21,10 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from postings.models import DegreeLevel
+from recruit.accounts.templatetags.localized import join_words
 
 from .models import Application
 
@@ -92,7 +94,8 @@ class Eligibility:
 
 
 def _day(value: dt.date) -> str:
-    return value.isoformat()
+    """A day as the page's language writes it: 30 October 2027, 2027年10月30日."""
+    return date_format(value, "DATE_FORMAT")
 
 
 def graduation_reasons(graduation_date: dt.date | None, program) -> list[Reason]:
@@ -183,7 +186,7 @@ def posting_reasons(candidacy: Candidacy, posting, *, now: dt.datetime) -> list[
     # A missing degree level is asked for with the rest of the profile (candidate_reasons).
     if profile.degree_level and profile.degree_level not in posting.degree_levels:
         message = _("This role accepts %(levels)s; your degree level is %(yours)s.")
-        accepted = ", ".join(str(label) for label in posting.degree_level_labels())
+        accepted = join_words(posting.degree_level_labels())
         yours = DegreeLevel(profile.degree_level).label
         reasons.append(Reason("degree", message % {"levels": accepted, "yours": yours}, "applicants:profile"))
 

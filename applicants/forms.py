@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .models import CandidateProfile
 from .pdf import MESSAGES, RESUME_ACCEPT, RESUME_HELP_TEXT
@@ -72,6 +73,9 @@ class ProfileForm(forms.ModelForm):
         self.user = user
         self.fields["name"].initial = user.name
         self.fields["graduation_date"].input_formats = ["%Y-%m-%d"]
+        # Django's empty choice ("- Select an option -") is not in its own Chinese catalogue: ours says it.
+        degree_level = self.fields["degree_level"]
+        degree_level.choices = [("", _("- Select an option -")), *(c for c in degree_level.choices if c[0] != "")]
         self.fields["graduation_date"].error_messages["invalid"] = _("Enter a date such as 2027-06-30.")
 
     def clean_name(self):
@@ -161,10 +165,16 @@ class ReorderForm(forms.Form):
     direction = forms.ChoiceField(choices=[("up", "up"), ("down", "down")])
 
 
+def confirmation_words() -> set[str]:
+    """What may be typed to confirm: DELETE, or the page language's word for it (删除)."""
+    return {"DELETE", pgettext("the word typed to confirm deleting one's account", "DELETE")}
+
+
 class AccountDeleteForm(forms.Form):
+    # Translators: the word in these two messages is the translation of "DELETE" (confirmation_words).
     confirm = forms.CharField(label=_("Type DELETE to confirm"), help_text=_("This cannot be undone."), max_length=20)
 
     def clean_confirm(self):
-        if self.cleaned_data["confirm"].strip() != "DELETE":
+        if self.cleaned_data["confirm"].strip() not in confirmation_words():
             raise ValidationError(_("Type DELETE in capital letters to confirm."))
         return "DELETE"

@@ -2,9 +2,14 @@
 
 `manage.py seed_demo` calls `seed()`, then `demo.candidates.seed()`;
 `manage.py seed_volume` reuses `seed_catalogue()`. Idempotent: every row is
-written by its natural key (slugs; postings by program, unit and title;
-sessions by program, university and start; accounts by email), so a second
-run leaves the same rows and resets the demo passwords.
+written by its natural key (slugs; postings by program, unit and English
+title; sessions by program, English university name and start; accounts by
+email), so a second run leaves the same rows and resets the demo passwords.
+
+Catalogue text is written in both languages, each in its own column
+(`name_en`, `name_zh_hans`; postings/translation.py), whatever language is
+active: a database seeded before the demo had Chinese gets its Chinese on the
+next run.
 """
 
 import random
@@ -15,6 +20,9 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
+from django.db import connection
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 
 from demo import composer
 from demo.data import catalogue as data
@@ -25,6 +33,9 @@ from postings.models import BusinessUnit, InfoSession, Location, Posting, Progra
 
 if TYPE_CHECKING:
     from recruit.accounts.models import User
+
+ENGLISH = "en"
+CHINESE = "zh-hans"
 
 
 def refuse_without_debug(*, force: bool, why: str) -> None:
@@ -81,14 +92,32 @@ def seed() -> PostingsDemo:
     )
 
 
+def columns(model, row: dict, fields: tuple[str, ...] | None = None) -> dict:
+    """A data row's values by column: a translated field's English (`name`) and Chinese (`name_zh`) go to
+    its `name_en` and `name_zh_hans` columns, other stored fields as they are.
+
+    The data also carries template values that are not stored (a unit's
+    context, a category's foci): left out, as is anything not in `fields` when given.
+    """
+    translated = set(translator.get_options_for_model(model).get_field_names())
+    stored = {field.name for field in model._meta.concrete_fields} - translated
+    values = {}
+    for name, value in row.items():
+        field = name.removesuffix("_zh")
+        if fields is not None and field not in fields:
+            continue
+        if field in translated:
+            values[build_localized_fieldname(field, CHINESE if name.endswith("_zh") else ENGLISH)] = value
+        elif name in stored:
+            values[name] = value
+    return values
+
+
 def _upsert(model, rows: list[dict], key: str = "slug") -> dict:
     """{key: row} after writing each row by its key."""
-    # The demo rows also carry template data (a unit's context, a category's
-    # foci) that is not stored.
-    fields = {field.name for field in model._meta.concrete_fields} - {key}
     written = {}
     for row in rows:
-        values = {field: value for field, value in row.items() if field in fields}
+        values = {column: value for column, value in columns(model, row).items() if column != key}
         written[row[key]], _ = model.objects.update_or_create(**{key: row[key]}, defaults=values)
     return written
 
@@ -101,12 +130,20 @@ def seed_catalogue() -> Catalogue:
         categories=_upsert(RoleCategory, data.CATEGORIES),
         locations=_upsert(Location, data.LOCATIONS),
         skills={
-            skill.name: skill
+            skill.name_en: skill
             for skill in _upsert(
-                Skill, [{"slug": data.skill_slug(name), "name": name} for name in data.SKILLS]
+                Skill,
+                [
+                    {"slug": data.skill_slug(name), "name": name, "name_zh": data.skill_name_zh(name)}
+                    for name in data.SKILLS
+                ],
             ).values()
         },
     )
+
+
+# The posting fields a spec gives besides its unit, category, links and dates (the texts in both languages).
+POSTING_FIELDS = ("title", "description", "requirements", "headcount", "degree_levels")
 
 
 def seed_postings(catalogue: Catalogue) -> list[Posting]:
@@ -128,12 +165,10 @@ def seed_postings(catalogue: Catalogue) -> list[Posting]:
     postings = []
     for program, spec, status in specs:
         unit = catalogue.units[spec["unit"]]
-        posting = existing.get((program.pk, unit.pk, spec["title"])) or Posting(
-            program=program, unit=unit, title=spec["title"]
-        )
+        posting = existing.get((program.pk, unit.pk, spec["title"])) or Posting(program=program, unit=unit)
         posting.category = catalogue.categories[spec["category"]]
-        for field in ("description", "requirements", "headcount", "degree_levels"):
-            setattr(posting, field, spec[field])
+        for column, value in columns(Posting, spec, POSTING_FIELDS).items():
+            setattr(posting, column, value)
         posting.status = status
         posting.published_at = None if status == "draft" else spec["published_at"]
         posting.closes_at = None if status == "draft" else spec["closes_at"]
@@ -141,12 +176,12 @@ def seed_postings(catalogue: Catalogue) -> list[Posting]:
         posting.skills.set([catalogue.skills[name] for name in spec["skills"]])
         posting.locations.set([catalogue.locations[slug] for slug in spec["locations"]])
         postings.append(posting)
-    _refresh_search_text([posting.pk for posting in postings])
+    refresh_search_text([posting.pk for posting in postings])
     return postings
 
 
 def _postings_by_key(specs: list[tuple]) -> dict[tuple, Posting]:
-    """{(program id, unit id, title): the posting with that key} for the specs' keys.
+    """{(program id, unit id, English title): the posting with that key} for the specs' keys.
 
     Nothing in the database makes the key unique (seed_volume repeats titles
     in the same units), so the oldest match, the demo's own row, is taken.
@@ -154,9 +189,9 @@ def _postings_by_key(specs: list[tuple]) -> dict[tuple, Posting]:
     oldest = {}
     rows = (
         Posting.objects.filter(program__in={program for program, _, _ in specs})
-        .filter(title__in={spec["title"] for _, spec, _ in specs})
+        .filter(title_en__in={spec["title"] for _, spec, _ in specs})
         .order_by("pk")
-        .values_list("program_id", "unit_id", "title", "pk")
+        .values_list("program_id", "unit_id", "title_en", "pk")
     )
     for program_id, unit_id, title, pk in rows:
         oldest.setdefault((program_id, unit_id, title), pk)
@@ -164,27 +199,47 @@ def _postings_by_key(specs: list[tuple]) -> dict[tuple, Posting]:
     return {key: postings[pk] for key, pk in oldest.items()}
 
 
-def _refresh_search_text(pks: list[int]) -> None:
-    postings = list(
-        Posting.objects.filter(pk__in=pks).select_related("unit", "category").prefetch_related("skills", "locations")
-    )
+def refresh_search_text(pks: list[int], batch_size: int = 1000) -> None:
+    """Store the search text of the postings with these ids, loaded `batch_size` at a time."""
+    for start in range(0, len(pks), batch_size):
+        store_search_text(
+            list(
+                Posting.objects.filter(pk__in=pks[start : start + batch_size])
+                .select_related("unit", "category")
+                .prefetch_related("skills", "locations")
+            )
+        )
+
+
+def store_search_text(postings: list[Posting]) -> None:
+    """Store each posting's search text as the model builds it (`build_search_text`), and nothing else.
+
+    The postings' skills and locations must be stored (and are best prefetched).
+    One UPDATE by id per posting, sent together: some twenty times cheaper than
+    bulk_update's CASE for the tens of thousands seed_volume writes.
+    """
     for posting in postings:
         posting.search_text = posting.build_search_text()
-    Posting.objects.bulk_update(postings, ["search_text"], batch_size=500)
+    meta, quote = Posting._meta, connection.ops.quote_name
+    table, column, pk = quote(meta.db_table), quote(meta.get_field("search_text").column), quote(meta.pk.column)
+    update = f"UPDATE {table} SET {column} = %s WHERE {pk} = %s"  # noqa: S608 -- quoted names; values are parameters
+    with connection.cursor() as cursor:
+        cursor.executemany(update, [(posting.search_text, posting.pk) for posting in postings])
 
 
 def seed_info_sessions(catalogue: Catalogue) -> list[InfoSession]:
     """The season's information sessions, written by university and start (an aware time in the city's zone)."""
     # Every stored field the data gives (the session's time zone among them);
     # the units are linked below.
-    fields = {field.name for field in InfoSession._meta.concrete_fields} - {"program", "university", "starts_at"}
+    key = {"university_en", "starts_at"}
     sessions = []
     for spec in INFO_SESSIONS:
+        values = columns(InfoSession, spec)
         session, _ = InfoSession.objects.update_or_create(
             program=catalogue.programs[data.INTERNSHIP],
-            university=spec["university"],
+            university_en=spec["university"],
             starts_at=spec["starts_at"],
-            defaults={field: value for field, value in spec.items() if field in fields},
+            defaults={column: value for column, value in values.items() if column not in key},
         )
         session.units.set([catalogue.units[slug] for slug in spec["units"]])
         sessions.append(session)

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from .models import (
     BusinessUnit,
@@ -18,19 +19,19 @@ from .models import (
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(TranslationAdmin):
     list_display = ["name", "track", "graduation_start", "graduation_end", "applications_open", "applications_close"]
     list_filter = ["track", "review"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_zh_hans", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(BusinessUnit)
-class BusinessUnitAdmin(admin.ModelAdmin):
+class BusinessUnitAdmin(TranslationAdmin):
     list_display = ["name", "slug", "is_demo", "posting_count"]
     list_filter = ["is_demo"]
-    search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_zh_hans", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(posting_count=Count("postings"))
@@ -41,26 +42,26 @@ class BusinessUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(TranslationAdmin):
     list_display = ["name", "country", "country_code", "in_mainland_china"]
     list_filter = ["in_mainland_china"]
-    search_fields = ["name", "country"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_zh_hans", "country_en", "country_zh_hans"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(RoleCategory)
-class RoleCategoryAdmin(admin.ModelAdmin):
+class RoleCategoryAdmin(TranslationAdmin):
     list_display = ["name", "is_ai", "slug"]
     list_filter = ["is_ai"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_zh_hans"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_zh_hans"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 class PostingForm(forms.ModelForm):
@@ -88,12 +89,21 @@ class PostingForm(forms.ModelForm):
 
 
 @admin.register(Posting)
-class PostingAdmin(admin.ModelAdmin):
+class PostingAdmin(TranslationAdmin):
     form = PostingForm
     list_display = ["title", "unit", "category", "status", "published_at", "closes_at", "headcount"]
     list_filter = ["status", "program", "category__is_ai", "category", "unit", "locations"]
     list_select_related = ["unit", "category"]
-    search_fields = ["title", "description", "requirements", "unit__name", "skills__name"]
+    search_fields = [
+        "title_en",
+        "title_zh_hans",
+        "description_en",
+        "description_zh_hans",
+        "unit__name_en",
+        "unit__name_zh_hans",
+        "skills__name_en",
+        "skills__name_zh_hans",
+    ]
     autocomplete_fields = ["skills"]
     filter_horizontal = ["locations"]
     date_hierarchy = "published_at"
@@ -142,14 +152,14 @@ class UnitMembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "unit", "role", "created_at"]
     list_filter = ["role", "unit"]
     list_select_related = ["user", "unit"]
-    search_fields = ["user__email", "user__name", "unit__name"]
+    search_fields = ["user__email", "user__name", "unit__name_en", "unit__name_zh_hans"]
     autocomplete_fields = ["user", "unit"]
 
 
 @admin.register(InfoSession)
-class InfoSessionAdmin(admin.ModelAdmin):
+class InfoSessionAdmin(TranslationAdmin):
     list_display = ["university", "city", "starts_at", "program"]
     list_filter = ["program", "city"]
-    search_fields = ["university", "city", "venue"]
+    search_fields = ["university_en", "university_zh_hans", "city_en", "city_zh_hans", "venue_en", "venue_zh_hans"]
     filter_horizontal = ["units"]
     date_hierarchy = "starts_at"

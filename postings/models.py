@@ -3,6 +3,8 @@
 Postings are what candidates apply to; everything else describes them.
 """
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recruit.accounts import timezones
 
+from . import segmentation
 from .queries import PostingQuerySet, ProgramQuerySet
 
 
@@ -163,10 +166,71 @@ def search_text_for(
     locations: list[str],
     description: str,
     requirements: str,
+    title_zh_hans: str = "",
+    unit_zh_hans: str = "",
+    category_zh_hans: str = "",
+    skills_zh_hans: Sequence[str] = (),
+    locations_zh_hans: Sequence[str] = (),
+    description_zh_hans: str = "",
+    requirements_zh_hans: str = "",
 ) -> str:
-    """The text the board searches for a posting (names sorted, so every database gives the same)."""
-    return "\n".join(
-        [title, unit, category, " ".join(sorted(skills)), " ".join(sorted(locations)), description, requirements]
+    """The text the board searches for a posting, in both languages (the plain arguments are the English text).
+
+    Each part in English, then in Chinese when that differs: title, unit,
+    category, skills, cities, description, requirements (names sorted, so
+    every database gives the same text). A last line holds the words of the
+    Chinese text, segmented (postings.segmentation.index_words), which
+    PostgreSQL's full-text vector cannot find in unspaced Chinese; the text
+    above it stays as written, for substring search.
+    """
+    pairs = [
+        (title, title_zh_hans),
+        (unit, unit_zh_hans),
+        (category, category_zh_hans),
+        (" ".join(sorted(skills)), " ".join(sorted(skills_zh_hans))),
+        (" ".join(sorted(locations)), " ".join(sorted(locations_zh_hans))),
+        (description, description_zh_hans),
+        (requirements, requirements_zh_hans),
+    ]
+    parts = [text for english, chinese in pairs for text in (english, chinese if chinese != english else "") if text]
+    text = "\n".join(parts)
+    words = segmentation.index_words("\n".join(part for part in parts if segmentation.has_chinese(part)))
+    return f"{text}\n{words}" if words else text
+
+
+def posting_search_text(posting) -> str:
+    """search_text_for() of a posting, from its English and Chinese columns (not the current language's text).
+
+    Reads only stored fields and relations, so migrations can pass their
+    historical Posting rows (prefetch `skills` and `locations`, select
+    `unit` and `category` for many).
+    """
+
+    def both(obj, field: str) -> tuple[str, str]:
+        return getattr(obj, f"{field}_en") or "", getattr(obj, f"{field}_zh_hans") or ""
+
+    title, title_zh = both(posting, "title")
+    unit, unit_zh = both(posting.unit, "name")
+    category, category_zh = both(posting.category, "name")
+    description, description_zh = both(posting, "description")
+    requirements, requirements_zh = both(posting, "requirements")
+    skills = [both(skill, "name") for skill in posting.skills.all()]
+    locations = [both(location, "name") for location in posting.locations.all()]
+    return search_text_for(
+        title=title,
+        unit=unit,
+        category=category,
+        skills=[english for english, _ in skills if english],
+        locations=[english for english, _ in locations if english],
+        description=description,
+        requirements=requirements,
+        title_zh_hans=title_zh,
+        unit_zh_hans=unit_zh,
+        category_zh_hans=category_zh,
+        skills_zh_hans=[chinese for english, chinese in skills if chinese and chinese != english],
+        locations_zh_hans=[chinese for english, chinese in locations if chinese and chinese != english],
+        description_zh_hans=description_zh,
+        requirements_zh_hans=requirements_zh,
     )
 
 
@@ -203,9 +267,10 @@ class Posting(models.Model):
     closes_at = models.DateTimeField(
         _("closing date"), null=True, blank=True, help_text=_("Empty: open until the program closes.")
     )
-    # Title, description, requirements, skills, cities, unit and category in one
-    # column, kept by update_search_text(): the board's full-text and trigram
-    # indexes (PostgreSQL) are built on it.
+    # Title, description, requirements, skills, cities, unit and category in
+    # one column, in English and Chinese (search_text_for), kept by
+    # update_search_text(): the board's full-text and trigram indexes
+    # (PostgreSQL) are built on it.
     search_text = models.TextField(editable=False, default="")
     search_document = SearchDocumentField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -308,15 +373,8 @@ class Posting(models.Model):
         Posting.objects.filter(pk=self.pk).update(search_text=self.build_search_text())
 
     def build_search_text(self) -> str:
-        return search_text_for(
-            title=self.title,
-            unit=self.unit.name,
-            category=self.category.name,
-            skills=[skill.name for skill in self.skills.all()],
-            locations=[location.name for location in self.locations.all()],
-            description=self.description,
-            requirements=self.requirements,
-        )
+        """The search text in both languages, whichever language is active (posting_search_text)."""
+        return posting_search_text(self)
 
 
 class UnitMembership(models.Model):

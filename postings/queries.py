@@ -2,6 +2,7 @@
 
 import operator
 import re
+from dataclasses import dataclass
 from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
@@ -11,7 +12,9 @@ from django.db.models.functions import Cast
 from django.db.models.lookups import Contains
 from django.utils import timezone
 
-# The search text is at most this many words; more only slows the query.
+from . import segmentation
+
+# A search uses at most this many words; more only slows the query.
 MAX_TERMS = 8
 
 
@@ -20,8 +23,37 @@ def posting_document():
     return F("search_document")
 
 
-def search_terms(text: str) -> list[str]:
-    return text.split()[:MAX_TERMS]
+@dataclass(frozen=True)
+class SearchTerm:
+    """What was typed between two spaces, and the words it is searched by.
+
+    A term with Chinese characters or punctuation is cut into words
+    (postings.segmentation.query_words: '大模型杭州' -> 大模型, 杭州;
+    punctuation dropped); any other term is one word, as typed ("C++",
+    "50_000", "engineers").
+    """
+
+    text: str
+    words: tuple[str, ...]
+    segmented: bool = False
+
+
+def search_terms(text: str) -> list[SearchTerm]:
+    """The terms of a search, with MAX_TERMS words in all; a term of punctuation only is left out."""
+    terms = []
+    budget = MAX_TERMS
+    for typed in text.split():
+        if budget <= 0:
+            break
+        if segmentation.needs_segmenting(typed):
+            words = tuple(segmentation.query_words(typed)[:budget])
+            if words:
+                terms.append(SearchTerm(typed, words, segmented=True))
+        else:
+            words = (typed,)
+            terms.append(SearchTerm(typed, words))
+        budget -= len(words)
+    return terms
 
 
 _WORD = re.compile(r"[A-Za-z0-9]{3,}")
@@ -31,16 +63,80 @@ def _is_word(term: str) -> bool:
     return bool(_WORD.fullmatch(term))
 
 
+def _tsquery(prefixes: list[str] = (), lexemes: list[str] = ()) -> SearchQuery:
+    """English words as prefixes (stemmed: "engin" and "engineering" find "engineers"), Chinese words whole.
+
+    Both are letters and digits only (_is_word, segmentation), so they are
+    safe in tsquery syntax. A Chinese word is a lexeme of the stored vector
+    when the posting's Chinese text has it (search_text_for indexes its
+    words with spaces between them); the english configuration keeps it as
+    it is, in the query as in the vector.
+    """
+    operands = [f"{word}:*" for word in prefixes] + list(lexemes)
+    return SearchQuery(" & ".join(operands), config="english", search_type="raw")
+
+
 def _word_query(words: list[str]) -> SearchQuery:
-    # Words are letters and digits only, so they are safe in tsquery syntax.
-    return SearchQuery(" & ".join(f"{word}:*" for word in words), config="english", search_type="raw")
+    return _tsquery(prefixes=words)
+
+
+def _in_document(query: SearchQuery) -> Q:
+    return Q(SearchVectorExact(posting_document(), query))
+
+
+def _substring(term: str) -> Q:
+    return Q(search_text__icontains=term)
+
+
+def _chinese_substring(text: str) -> Q:
+    """A substring of a Chinese term or word.
+
+    From three characters on, the trigram index on UPPER(search_text) can
+    find it (with the vector's index, in one bitmap scan). Shorter (most
+    Chinese words have two characters) no trigram serves it: the rows are
+    scanned, and when nothing in it has case (Chinese has none) the stored
+    text is compared as it is, without upper-casing each row's text first,
+    which halves the time of that scan.
+    """
+    if len(text) < 3 and text.lower() == text.upper():
+        return Q(search_text__contains=text)
+    return _substring(text)
 
 
 def _substrings(terms: list[str]) -> Q:
     condition = Q()
     for term in terms:
-        condition &= Q(search_text__icontains=term)
+        condition &= _substring(term)
     return condition
+
+
+def _segmented_term(term: SearchTerm, *, postgres: bool) -> Q:
+    """A term with Chinese: found by every one of its words, or as typed (a substring).
+
+    PostgreSQL: a Chinese word as a word of the vector, or, two characters
+    or more, as a substring (segmentation may cut the posting's text
+    otherwise: 云计算 in 阿里云计算); a single character only as a word (大 of
+    an unknown 大X模型 would match nearly every Chinese text); English words
+    as prefixes; anything else as a substring. The vector is asked first:
+    a posting it finds is not scanned for substrings. Elsewhere every word
+    as a substring.
+    """
+    if not postgres:
+        by_words = _substrings([word for word in term.words if word != term.text])
+        return by_words | _substring(term.text) if by_words else _substring(term.text)
+    english = [word for word in term.words if _is_word(word)]
+    by_words = _in_document(_word_query(english)) if english else Q()
+    for word in term.words:
+        if _is_word(word):
+            continue
+        if not segmentation.has_chinese(word):
+            by_words &= _substring(word)
+            continue
+        condition = _in_document(_tsquery(lexemes=[word]))
+        if len(word) > 1 and word != term.text:
+            condition |= _chinese_substring(word)
+        by_words &= condition
+    return by_words | _chinese_substring(term.text)
 
 
 def accepting_degrees(levels) -> Q:
@@ -123,32 +219,41 @@ class PostingQuerySet(models.QuerySet):
         )
 
     def matching(self, text: str):
-        """Postings whose text matches every word of `text`.
+        """Postings whose text matches every term of `text`.
 
         PostgreSQL: plain words (letters and digits, three or more) by
         English full-text search from the stored vector, as prefixes and
-        stemmed, so "engin" and "engineering" find "Engineers"; other words
-        ("C++", "50_000", Chinese text, which has no spaces between words) as
-        substrings, served by the trigram index. Elsewhere: every word as a
-        substring. `%` and `_` are literal.
+        stemmed, so "engin" and "engineering" find "Engineers"; terms with
+        Chinese as typed (substring) or by their words (_segmented_term), so
+        算法 and 大模型杭州 find their words in either language's text;
+        other terms ("C++", "50_000") as substrings, served by the trigram
+        index. Elsewhere: every term as a substring, or a Chinese term by
+        its words as substrings. `%` and `_` are literal.
         """
         terms = search_terms(text)
         if not terms:
             return self
-        if connection.vendor != "postgresql":
-            return self.filter(_substrings(terms))
-        words = [term for term in terms if _is_word(term)]
-        condition = _substrings([term for term in terms if not _is_word(term)])
+        postgres = connection.vendor == "postgresql"
+        plain = [term.text for term in terms if not term.segmented]
+        words = [word for word in plain if _is_word(word)] if postgres else []
+        condition = _substrings([word for word in plain if word not in words])
         if words:
-            condition &= Q(SearchVectorExact(posting_document(), _word_query(words)))
+            condition &= _in_document(_word_query(words))
+        for term in terms:
+            if term.segmented:
+                condition &= _segmented_term(term, postgres=postgres)
         return self.filter(condition)
 
     def ranked_for(self, text: str):
-        """Best matches first (PostgreSQL ranks plain words by full-text relevance)."""
-        words = [term for term in search_terms(text) if _is_word(term)]
-        if not words or connection.vendor != "postgresql":
+        """Best matches first (PostgreSQL ranks by full-text relevance of the English and Chinese words)."""
+        if connection.vendor != "postgresql":
             return self
-        rank = SearchRank(posting_document(), _word_query(words))
+        terms = search_terms(text)
+        english = [word for term in terms for word in term.words if _is_word(word)]
+        chinese = [word for term in terms if term.segmented for word in term.words if segmentation.has_chinese(word)]
+        if not english and not chinese:
+            return self
+        rank = SearchRank(posting_document(), _tsquery(prefixes=english, lexemes=chinese))
         return self.annotate(rank=rank).order_by("-rank", "-published_at", "-id")
 
     def figures(self) -> dict:

@@ -5,6 +5,11 @@ from .models import Posting
 
 
 class PostingSitemap(Sitemap):
+    """Every public posting, in each language, each entry naming the other language's address (hreflang)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
     changefreq = "daily"
     priority = 0.8
     limit = 5000
@@ -17,6 +22,9 @@ class PostingSitemap(Sitemap):
 
 
 class PageSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
     changefreq = "daily"
     priority = 0.5
 

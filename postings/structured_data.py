@@ -1,6 +1,7 @@
-"""schema.org JobPosting data, so job search engines can index a posting."""
+"""schema.org JobPosting data, so job search engines can index a posting (in the page's language)."""
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 
 def job_posting_ld(posting, request) -> dict:
@@ -35,7 +36,6 @@ def job_posting_ld(posting, request) -> dict:
         "occupationalCategory": posting.category.name,
         "totalJobOpenings": posting.headcount,
         "url": request.build_absolute_uri(posting.get_absolute_url()),
-        "eligibilityToWorkRequirement": (
-            f"Graduating between {program.graduation_start.isoformat()} and {program.graduation_end.isoformat()}"
-        ),
+        "eligibilityToWorkRequirement": _("Graduating between %(start)s and %(end)s")
+        % {"start": program.graduation_start.isoformat(), "end": program.graduation_end.isoformat()},
     }

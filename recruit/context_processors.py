@@ -1,6 +1,6 @@
-from django.conf import settings
+from recruit.site import site_name
 
 
 def site(request):
-    """The site's name, for the layout and emails."""
-    return {"site_name": settings.SITE_NAME}
+    """The site's name, for the layout."""
+    return {"site_name": site_name()}

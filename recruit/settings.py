@@ -12,7 +12,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -60,7 +59,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_NAME = env("SITE_NAME", "Campus Recruitment 2027")
+# The portal's name in pages and emails; unset, "Campus Recruitment 2027" in the page's language (recruit/site.py).
+SITE_NAME = env("SITE_NAME", "")
 # The portal's public address, for links in emails (no trailing slash). In
 # development, unset, links follow the address the request came to (see
 # recruit.notifications.services.site_url); in production a wrong guess would
@@ -75,6 +75,8 @@ if SITE_URL and not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
 
 INSTALLED_APPS = [
+    # Before the admin, whose forms it extends with each language's fields.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -98,9 +100,12 @@ MIDDLEWARE = [
     "recruit.middleware.PrivatePagesNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session, before CommonMiddleware (which resolves /zh-hans/ paths).
+    "recruit.accounts.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "recruit.accounts.languages.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -211,7 +216,6 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{SITE_NAME}] "
 # Account emails go through the notification outbox, delivered by a worker.
 ACCOUNT_ADAPTER = "recruit.accounts.adapter.AccountAdapter"
 # Someone at an unlocked computer cannot take the account over: adding or
@@ -227,12 +231,21 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 
 # --- Internationalisation -------------------------------------------------
 
+# English at the existing addresses, Simplified Chinese under /zh-hans/ for the
+# public pages (recruit/accounts/languages.py says how a request's language is
+# chosen). Catalogue text (programs, units, categories, locations, skills,
+# postings, information sessions) has both (postings/translation.py); an empty
+# Chinese text falls back to the English and the other way round.
 LANGUAGE_CODE = "en"
-# Every string is marked for translation; Simplified Chinese is switched on
-# (with LocaleMiddleware) once its catalogue exists, so no page mixes languages.
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates and times per language (31 May 2027 / 2027年5月31日).
+FORMAT_MODULE_PATH = ["recruit.formats"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "zh-hans")}
 TIME_ZONE = env("TIME_ZONE", "Asia/Shanghai")
 USE_TZ = True
 
@@ -373,6 +386,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 # Links in account emails use https wherever the session cookie needs it.
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SESSION_COOKIE_SECURE else "http"

@@ -1,28 +1,30 @@
 from allauth.account.decorators import secure_admin_login
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from postings.sitemaps import PageSitemap, PostingSitemap
 
+from .accounts.languages import language_set
 from .accounts.views import time_zone_set
 from .health import healthz
 from .pages import privacy_notice, robots_txt
 
 # The admin signs in through allauth (its rate limits, one sign-in page).
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Campus Recruitment administration"
-admin.site.site_title = "Campus Recruitment"
+admin.site.site_header = _("Campus Recruitment administration")
+admin.site.site_title = _("Campus Recruitment")
 
 urlpatterns = [
-    path("", include("postings.urls")),
     path("accounts/", include("allauth.urls")),
     path("me/notifications/", include("recruit.notifications.urls")),
     path("me/", include("applicants.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("time-zone/", time_zone_set, name="time_zone"),
-    path("privacy/", privacy_notice, name="privacy_notice"),
+    path("language/", language_set, name="set_language"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
@@ -31,3 +33,9 @@ urlpatterns = [
         name="sitemap",
     ),
 ]
+# The public pages, once per language: English unprefixed, Chinese under /zh-hans/ (recruit/accounts/languages.py).
+urlpatterns += i18n_patterns(
+    path("", include("postings.urls")),
+    path("privacy/", privacy_notice, name="privacy_notice"),
+    prefix_default_language=False,
+)

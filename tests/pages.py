@@ -1,16 +1,24 @@
 """The portal's main pages, in one list, and the data that fills them.
 
-The accessibility check (tests/e2e/test_accessibility.py) and the HTML
-validator (tests/e2e/test_html_valid.py) visit every page listed here, so a new
-page joins both checks by adding one line to `main_pages` (and, when it needs
-an object, a field of `PagesData` made in `create_pages_data`).
+The accessibility check (tests/e2e/test_accessibility.py), the HTML validator
+(tests/e2e/test_html_valid.py) and the check for English left on Chinese pages
+(tests/test_chinese_pages.py) visit every page listed here, in English and in
+Chinese, so a new page joins all of them by adding one line to `_pages` (and,
+when it needs an object, a field of `PagesData` made in `create_pages_data`).
+
+A public page in Chinese has its own address (/zh-hans/...); a private one
+(/me/, /accounts/) has one address and follows the signed-in user's language
+(the Chinese candidate has chosen Chinese), or for a visitor the language
+cookie (`visitor_cookies`).
 """
 
 import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import override
 
 from applicants.services import application_submit
 from postings.models import Program
@@ -31,15 +39,26 @@ from tests.factories import (
 
 @dataclass(frozen=True)
 class MainPage:
-    """A page to check: its path, whether the candidate is signed in, the status it answers."""
+    """A page to check: its path, whether the candidate is signed in, the status it answers, its language."""
 
     name: str
     path: str
     signed_in: bool = False
     status: int = 200
+    language: str = "en"
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.path})"
+        language = "" if self.language == "en" else f", {self.language}"
+        return f"{self.name} ({self.path}{language})"
+
+    def user(self, data: "PagesData"):
+        """Who is signed in to see it: the candidate who reads the portal in the page's language."""
+        return data.chinese_candidate if self.language == CHINESE else data.candidate
+
+    @property
+    def visitor_cookies(self) -> dict[str, str]:
+        """A visitor's cookies: the language chosen on this browser (what the private pages follow)."""
+        return {settings.LANGUAGE_COOKIE_NAME: self.language}
 
 
 @dataclass(frozen=True)
@@ -49,22 +68,49 @@ class PagesData:
     application: object
     posting_to_apply: object
     closed_posting: object
+    chinese_candidate: object
+    chinese_application: object
+
+
+CHINESE = "zh-hans"
 
 
 def create_pages_data() -> PagesData:
+    """The objects the main pages show (_create_pages_data), their plain text fields in English whatever
+    language an earlier request left active in this thread."""
+    with override("en"):
+        return _create_pages_data()
+
+
+def _create_pages_data() -> PagesData:
     """A small season: an open program, roles in three units (one described in
     Chinese, one abroad), past and upcoming information sessions, and a
     candidate with a verified email, a complete profile, a resume and one
-    application (so history and a notification exist). Needs MEDIA_ROOT set
-    to a scratch folder (the resume file)."""
-    program = ProgramFactory(review=Program.Review.ORDERED)
-    cloud = BusinessUnitFactory(name="Alibaba Cloud", slug="alibaba-cloud")
-    amap = BusinessUnitFactory(name="Amap", slug="amap")
-    demo_unit = BusinessUnitFactory(name="Demo Labs", slug="demo-labs", is_demo=True)
-    agent = RoleCategoryFactory(name="AI Agent Optimization Engineer", slug="ai-agent-optimization-engineer")
-    frontend = RoleCategoryFactory(name="Frontend Engineer", slug="frontend-engineer", is_ai=False)
-    hangzhou = LocationFactory(name="Hangzhou")
-    singapore = LocationFactory(name="Singapore", country="Singapore", country_code="SG", in_mainland_china=False)
+    application (so history and a notification exist). The catalogue is
+    written in both languages, as an admin fills it in, except where a name
+    has no Chinese (Python) and one role whose Chinese text is not written
+    yet (its English shows, marked as such, on Chinese pages). A second
+    candidate reads the portal in Chinese. Needs MEDIA_ROOT set to a scratch
+    folder (the resumes)."""
+    program = ProgramFactory(review=Program.Review.ORDERED, name_zh_hans="2027届全球校园招聘——实习生项目")
+    cloud = BusinessUnitFactory(name="Alibaba Cloud", name_zh_hans="阿里云", slug="alibaba-cloud")
+    amap = BusinessUnitFactory(name="Amap", name_zh_hans="高德", slug="amap")
+    demo_unit = BusinessUnitFactory(name="Demo Labs", name_zh_hans="演示实验室", slug="demo-labs", is_demo=True)
+    agent = RoleCategoryFactory(
+        name="AI Agent Optimization Engineer", name_zh_hans="AI Agent优化工程师", slug="ai-agent-optimization-engineer"
+    )
+    frontend = RoleCategoryFactory(
+        name="Frontend Engineer", name_zh_hans="前端开发工程师", slug="frontend-engineer", is_ai=False
+    )
+    hangzhou = LocationFactory(name="Hangzhou", name_zh_hans="杭州", country_zh_hans="中国")
+    singapore = LocationFactory(
+        name="Singapore",
+        name_zh_hans="新加坡",
+        country="Singapore",
+        country_zh_hans="新加坡",
+        country_code="SG",
+        in_mainland_china=False,
+    )
     python = SkillFactory(name="Python")
 
     posting = PostingFactory(
@@ -72,28 +118,57 @@ def create_pages_data() -> PagesData:
         unit=cloud,
         category=agent,
         title="AI Agent Engineer Intern",
+        title_zh_hans="AI Agent工程师实习生",
         description=(
             "Build the agents that answer customers in real time.\n\n"
             "岗位职责：参与大模型应用的研发，把检索增强生成（RAG）与智能体能力落地到真实产品。"
         ),
+        description_zh_hans=(
+            "打造实时响应客户的智能体。\n\n岗位职责：参与大模型应用的研发，把检索增强生成与智能体能力落地到真实产品。"
+        ),
         requirements="- Python\n- Curiosity about retrieval",
+        requirements_zh_hans="- 熟练使用 Python\n- 对检索技术充满好奇",
         closes_at=timezone.now() + dt.timedelta(days=20),
         locations=[hangzhou],
         skills=[python],
     )
     posting_to_apply = PostingFactory(
-        program=program, unit=amap, category=agent, title="Map Agent Intern", locations=[singapore]
+        program=program,
+        unit=amap,
+        category=agent,
+        title="Map Agent Intern",
+        title_zh_hans="地图智能体实习生",
+        description_zh_hans="和团队一起打造服务数亿用户的产品。",
+        requirements_zh_hans="- 熟练使用 Python\n- 好奇心",
+        locations=[singapore],
     )
-    PostingFactory(program=program, unit=demo_unit, category=frontend, title="Frontend Engineer Intern")
+    PostingFactory(
+        program=program,
+        unit=demo_unit,
+        category=frontend,
+        title="Frontend Engineer Intern",
+        title_zh_hans="前端实习生",
+    )
+    # Its Chinese text is not written yet: Chinese pages show the English title, marked lang="en".
     PostingFactory(program=program, unit=cloud, category=frontend, title="Console Engineer Intern")
-    closed_posting = PostingFactory(program=program, unit=cloud, category=agent, title="Agent Evaluation Intern")
+    closed_posting = PostingFactory(
+        program=program, unit=cloud, category=agent, title="Agent Evaluation Intern", title_zh_hans="智能体评测实习生"
+    )
     closed_posting.close()
     now = timezone.now()
-    InfoSessionFactory(program=program, university="Zhejiang University", starts_at=now + dt.timedelta(days=10))
+    InfoSessionFactory(
+        program=program,
+        university="Zhejiang University",
+        university_zh_hans="浙江大学",
+        city_zh_hans="杭州",
+        starts_at=now + dt.timedelta(days=10),
+    )
     InfoSessionFactory(
         program=program,
         university="Peking University",
+        university_zh_hans="北京大学",
         city="Beijing",
+        city_zh_hans="北京",
         starts_at=now - dt.timedelta(days=10),
         ends_at=now - dt.timedelta(days=10) + dt.timedelta(hours=2),
     )
@@ -102,17 +177,25 @@ def create_pages_data() -> PagesData:
     CandidateProfileFactory(user=candidate)
     ResumeFactory(candidate=candidate)
     application = application_submit(candidate=candidate, posting=posting)
+
+    chinese_candidate = verify_email(UserFactory(email="li.mei@example.com", name="李梅", language=CHINESE))
+    CandidateProfileFactory(user=chinese_candidate, school="浙江大学", major="计算机科学与技术")
+    ResumeFactory(candidate=chinese_candidate, original_name="李梅-简历.pdf")
+    with override(CHINESE):
+        chinese_application = application_submit(candidate=chinese_candidate, posting=posting)
     return PagesData(
         candidate=candidate,
         posting=posting,
         application=application,
         posting_to_apply=posting_to_apply,
         closed_posting=closed_posting,
+        chinese_candidate=chinese_candidate,
+        chinese_application=chinese_application,
     )
 
 
-def main_pages(data: PagesData) -> list[MainPage]:
-    """Every main page, visitors' first, then the signed-in candidate's."""
+def _pages(data: PagesData, *, application) -> list[MainPage]:
+    """Every main page, visitors' first, then the signed-in candidate's, at its English (unprefixed) address."""
     filtered = urlencode({"unit": "alibaba-cloud", "ai": "1"})
     return [
         MainPage("Home", "/"),
@@ -132,10 +215,31 @@ def main_pages(data: PagesData) -> list[MainPage]:
         MainPage("Profile", "/me/profile/", signed_in=True),
         MainPage("Resumes", "/me/resumes/", signed_in=True),
         MainPage("Apply", f"/me/apply/{data.posting_to_apply.pk}/", signed_in=True),
-        MainPage("Application", f"/me/applications/{data.application.pk}/", signed_in=True),
+        MainPage("Application", f"/me/applications/{application.pk}/", signed_in=True),
         MainPage("Privacy", "/me/privacy/", signed_in=True),
         MainPage("Notifications", "/me/notifications/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
         MainPage("Confirm your password", "/accounts/reauthenticate/", signed_in=True),
     ]
+
+
+def is_private(path: str) -> bool:
+    return path.startswith(("/me/", "/accounts/"))
+
+
+def main_pages_in_chinese(data: PagesData) -> list[MainPage]:
+    """The same pages in Chinese: the public ones under /zh-hans/, the private ones for the Chinese candidate
+    (or a visitor whose language cookie says Chinese); the search looks for a word of the role titles."""
+    pages = []
+    for page in _pages(data, application=data.chinese_application):
+        path = page.path.replace("?q=engineer", "?q=Agent")
+        if not is_private(path):
+            path = f"/{CHINESE}{path}"
+        pages.append(MainPage(page.name, path, page.signed_in, page.status, CHINESE))
+    return pages
+
+
+def main_pages(data: PagesData) -> list[MainPage]:
+    """Every main page in English, then in Chinese."""
+    return [*_pages(data, application=data.application), *main_pages_in_chinese(data)]

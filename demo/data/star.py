@@ -3,30 +3,39 @@
 Their requirements name exactly the degree levels each accepts (master's and
 doctoral students, or doctoral students only), so what a posting says is what
 the eligibility check lets apply. Publications are asked of everyone and
-judged by the reviewers, not by the portal.
+judged by the reviewers, not by the portal. `zh` gives the area, topic,
+description and extra requirement in Chinese.
 """
 
 import datetime as dt
 
-from demo.data.catalogue import CS_FIELDS, SHANGHAI, studies
+from demo.data.catalogue import CS_FIELDS, CS_FIELDS_ZH, SHANGHAI, studies, studies_zh
 
 _PUBLISHED = dt.datetime(2026, 3, 18, 10, 0, tzinfo=SHANGHAI)
 _REQUIREMENTS = [
-    "First-author publications at top venues in the area, or equally strong open-source work.",
-    "{extra}",
-    "Wants to work on problems whose answer is not known yet.",
+    (
+        "First-author publications at top venues in the area, or equally strong open-source work.",
+        "在相关方向的顶级会议或期刊上以第一作者发表过论文，或有同等分量的开源工作。",
+    ),
+    ("{extra}", "{extra}"),
+    ("Wants to work on problems whose answer is not known yet.", "乐于挑战尚无答案的开放问题。"),
 ]
 
 
-def _star(unit, category, area, topic, description, skills, locations, extra, headcount=2, degrees=None):
+def _star(unit, category, area, topic, description, skills, locations, extra, headcount=2, degrees=None, *, zh):
+    area_zh, topic_zh, description_zh, extra_zh = zh
     degrees = degrees or ["master", "doctorate"]
-    lines = [studies(degrees, CS_FIELDS), *(line.format(extra=extra) for line in _REQUIREMENTS)]
+    lines = [studies(degrees, CS_FIELDS), *(line.format(extra=extra) for line, _ in _REQUIREMENTS)]
+    lines_zh = [studies_zh(degrees, CS_FIELDS_ZH), *(line.format(extra=extra_zh) for _, line in _REQUIREMENTS)]
     return {
         "unit": unit,
         "category": category,
         "title": f"Star Researcher — {area}: {topic}",
+        "title_zh": f"阿里星研究员 — {area_zh}：{topic_zh}",
         "description": description,
+        "description_zh": description_zh,
         "requirements": "\n".join(f"- {line}" for line in lines),
+        "requirements_zh": "\n".join(f"- {line}" for line in lines_zh),
         "skills": skills,
         "locations": locations,
         "headcount": headcount,
@@ -49,6 +58,15 @@ STAR_POSTINGS = [
         ["hangzhou", "beijing"],
         "Deep understanding of Transformer architectures and training dynamics.",
         headcount=3,
+        zh=(
+            "基础模型",
+            "预训练与规模扩展",
+            (
+                "研究预训练下一代通义千问（Qwen）模型时，数据、架构与算力之间如何权衡。"
+                "你将设计规模化实验，找出能预测下游效果的因素，并把研究结论转化为正式训练的方案。"
+            ),
+            "深入理解Transformer架构与训练动态。",
+        ),
     ),
     _star(
         "tongyi-laboratory",
@@ -61,6 +79,15 @@ STAR_POSTINGS = [
         ["hangzhou", "beijing", "singapore"],
         "Hands-on experience with large-scale RL for language models.",
         degrees=["doctorate"],
+        zh=(
+            "基础模型",
+            "推理与强化学习",
+            (
+                "借助基于可验证奖励的强化学习，推动大模型在数学、代码与科学领域的推理能力。"
+                "研究方向：大模型推理与强化学习。"
+            ),
+            "有面向大语言模型的大规模强化学习实践经验。",
+        ),
     ),
     _star(
         "alibaba-cloud",
@@ -72,6 +99,12 @@ STAR_POSTINGS = [
         ["Distributed training", "CUDA", "Networking", "C++"],
         ["hangzhou", "beijing", "sunnyvale"],
         "Publications at OSDI, SOSP, NSDI, EuroSys, MLSys or similar.",
+        zh=(
+            "AI基础设施",
+            "万卡规模训练",
+            "研究让数万张加速卡上的训练任务保持高效与稳定的系统：通信调度、秒级故障恢复与异构集群。",
+            "在OSDI、SOSP、NSDI、EuroSys、MLSys等会议发表过论文。",
+        ),
     ),
     _star(
         "alibaba-cloud",
@@ -83,6 +116,15 @@ STAR_POSTINGS = [
         ["LLM serving", "CUDA", "C++", "Computer architecture"],
         ["hangzhou", "shanghai", "singapore"],
         "Has built or significantly extended an inference engine.",
+        zh=(
+            "AI基础设施",
+            "高效大模型推理",
+            (
+                "发明能把每个token的成本降低一个数量级的推理服务技术："
+                "预填充与解码分离、稀疏注意力、低比特量化与投机解码。"
+            ),
+            "构建过推理引擎，或对推理引擎做过重要扩展。",
+        ),
     ),
     _star(
         "qianwen",
@@ -94,6 +136,15 @@ STAR_POSTINGS = [
         ["Reinforcement learning", "LLM evaluation", "Function calling", "Python"],
         ["hangzhou", "beijing"],
         "Publications or strong projects on LLM agents.",
+        zh=(
+            "大模型应用",
+            "自主智能体",
+            (
+                "为普通用户打造能完成长程、开放式任务的智能体：调研、预订、购物。"
+                "你将在真实规模下研究任务规划、自我验证，以及如何从用户反馈中学习。"
+            ),
+            "在大模型智能体方向有论文或有分量的项目。",
+        ),
     ),
     _star(
         "taotian-group",
@@ -105,6 +156,12 @@ STAR_POSTINGS = [
         ["Multimodal models", "Computer vision", "PyTorch"],
         ["hangzhou"],
         "Experience with diffusion or autoregressive image and video models.",
+        zh=(
+            "大模型应用",
+            "面向电商的多模态生成",
+            "研究商家信得过的图像与视频生成：忠于商品本身、可控，并且成本低到足以覆盖数百万件商品。",
+            "有扩散模型或自回归图像、视频生成模型相关经验。",
+        ),
     ),
     _star(
         "alibaba-cloud",
@@ -116,6 +173,12 @@ STAR_POSTINGS = [
         ["Time series", "PyTorch", "Reinforcement learning", "Python"],
         ["hangzhou", "frankfurt"],
         "Background in scientific machine learning, control or operations research is welcome.",
+        zh=(
+            "产业AI",
+            "面向产业的基础模型",
+            "把大模型带进制造、能源与交通：时间序列基础模型、物理仿真代理模型，以及能操作工业软件的智能体。",
+            "欢迎有科学机器学习、控制或运筹学背景的同学。",
+        ),
     ),
     _star(
         "t-head",
@@ -129,5 +192,11 @@ STAR_POSTINGS = [
         "Publications at ISCA, MICRO, HPCA, ASPLOS or similar.",
         headcount=1,
         degrees=["doctorate"],
+        zh=(
+            "计算架构",
+            "AI加速器软硬件协同设计",
+            "与编译器和模型团队一起探索下一代AI加速器架构：专为大模型设计的存储层次、互连与数值格式。",
+            "在ISCA、MICRO、HPCA、ASPLOS等会议发表过论文。",
+        ),
     ),
 ]

@@ -7,11 +7,12 @@ from urllib.parse import urlsplit, urlunsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import filter_users_by_email
 from allauth.core import context as allauth_context
-from django.conf import settings
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
+from django.utils import translation
 
-from recruit.notifications.services import notify_rendered, site_url
+from recruit.notifications.services import notify_rendered, recipient_language, site_url
+from recruit.site import site_name
 
 from .timezones import visitor_time_zone
 
@@ -32,6 +33,14 @@ class AccountAdapter(DefaultAccountAdapter):
         super().login(request, user)
         if not user.time_zone:
             user.set_time_zone(visitor_time_zone(request) or "")
+        if not user.language:
+            # The language they signed up or in with, for their emails until they choose one.
+            user.set_language(translation.get_language())
+
+    def save_user(self, request, user, form, commit=True):
+        """A new account keeps the language it was made in, for its emails until the user chooses one."""
+        user.language = user.language or translation.get_language()
+        return super().save_user(request, user, form, commit)
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         """Write the account email to the outbox instead of sending it in the request.
@@ -49,12 +58,14 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
             **{name: on_site(value) for name, value in context.items() if name.endswith("_url") and value},
             "email": email,
-            "site_name": settings.SITE_NAME,
             "name": getattr(user, "name", ""),
-            # For allauth's own templates, which greet from the "site".
-            "current_site": SimpleNamespace(name=settings.SITE_NAME, domain=urlsplit(site_url()).netloc),
         }
-        subject, body_text, body_html = self._render(template_prefix, event, email, context)
+        # In the recipient's language (for a new account, the one they signed up in).
+        with translation.override(recipient_language(user)):
+            context["site_name"] = site_name()
+            # For allauth's own templates, which greet from the "site".
+            context["current_site"] = SimpleNamespace(name=site_name(), domain=urlsplit(site_url()).netloc)
+            subject, body_text, body_html = self._render(template_prefix, event, email, context)
         notify_rendered(
             recipient=users[0] if users else None,
             email=email,
@@ -68,6 +79,9 @@ class AccountAdapter(DefaultAccountAdapter):
             # Account emails are not news for the in-app list's unread count.
             read=True,
         )
+
+    def format_email_subject(self, subject: str) -> str:
+        return f"[{site_name()}] {subject}"
 
     def _render(self, template_prefix: str, event: str, email: str, context: dict) -> tuple[str, str, str]:
         try:

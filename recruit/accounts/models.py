@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
@@ -55,6 +56,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         validators=[validate_time_zone],
         help_text=_("Where the user is (e.g. Europe/Berlin): event times are also shown in it. Empty: not known."),
     )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the user's pages, emails and notifications. Empty: the browser's."),
+    )
 
     objects = UserManager()
 
@@ -77,6 +85,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.name or self.email
+
+    def set_language(self, code: str) -> bool:
+        """Remember the user's language; False for a language the portal has not, or no change."""
+        if code not in dict(settings.LANGUAGES) or code == self.language:
+            return False
+        self.language = code
+        self.save(update_fields=["language"])
+        return True
 
     def set_time_zone(self, name: str) -> bool:
         """Remember where the user is ("" forgets it); False for a name that is not a zone, or no change."""

@@ -89,6 +89,9 @@ def watch_personal(table: str, column: str, *, update_of: tuple[str, ...] = ()) 
     """A migration operation: a write to `table` changes the personal version of the user in `column`.
 
     `update_of`: only updates of these columns count (all updates when empty).
+    Running it again changes nothing, which a later migration must do: on
+    SQLite, adding a column with a default or a unique one rebuilds the table
+    and drops its triggers.
     """
     update = f"UPDATE OF {', '.join(update_of)}" if update_of else "UPDATE"
 
@@ -101,7 +104,7 @@ def watch_personal(table: str, column: str, *, update_of: tuple[str, ...] = ()) 
             }
             schema_editor.execute(_POSTGRES_FUNCTION.format(table=table, column=column, **bump))
             schema_editor.execute(
-                f"CREATE TRIGGER {table}_personal_changed AFTER INSERT OR {update} OR DELETE ON {table} "
+                f"CREATE OR REPLACE TRIGGER {table}_personal_changed AFTER INSERT OR {update} OR DELETE ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION {table}_personal_changed()"
             )
         elif vendor == "sqlite":
@@ -110,7 +113,8 @@ def watch_personal(table: str, column: str, *, update_of: tuple[str, ...] = ()) 
                 when = update if event == "update" else event.upper()
                 body = " ".join(_SQLITE_BUMP.format(row=row, column=column) for row in names)
                 schema_editor.execute(
-                    f"CREATE TRIGGER {table}_personal_changed_{event} AFTER {when} ON {table} BEGIN {body} END"
+                    f"CREATE TRIGGER IF NOT EXISTS {table}_personal_changed_{event} AFTER {when} ON {table} "
+                    f"BEGIN {body} END"
                 )
 
     def drop(apps, schema_editor):

@@ -17,8 +17,11 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
+
+from recruit.accounts.languages import address_in
+from recruit.site import site_name
 
 from .models import Notification, is_local_link
 
@@ -44,23 +47,35 @@ def notify(
     if not _EVENT.fullmatch(event):
         raise ValueError(f"An event is a short slug of a-z, 0-9 and _, not {event!r}.")
     email = email or (recipient.email if recipient else "")
-    # Emails need absolute links; the row keeps the path for the in-app list.
-    context = {
-        "site_name": settings.SITE_NAME,
-        "recipient": recipient,
-        "link_url": absolute_url(link) if link else "",
-        **context,
-    }
+    # Written in the recipient's language, whoever causes the event; a public page's link in it too.
+    language = recipient_language(recipient)
+    with translation.override(language):
+        link = address_in(link, language) if link else ""
+        # Emails need absolute links; the row keeps the path for the in-app list.
+        context = {
+            "site_name": site_name(),
+            "recipient": recipient,
+            "link_url": absolute_url(link) if link else "",
+            **context,
+        }
+        subject = render_to_string(f"emails/{event}_subject.txt", context)
+        body_text = render_to_string(f"emails/{event}_body.txt", context)
+        body_html = render_to_string(f"emails/{event}_body.html", context)
     return notify_rendered(
         recipient=recipient,
         email=email,
         event=event,
         key=key,
-        subject=render_to_string(f"emails/{event}_subject.txt", context),
-        body_text=render_to_string(f"emails/{event}_body.txt", context),
-        body_html=render_to_string(f"emails/{event}_body.html", context),
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
         link=link,
     )
+
+
+def recipient_language(recipient) -> str:
+    """The language to write to `recipient` in: the one they chose, else the current page's."""
+    return getattr(recipient, "language", "") or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def site_url() -> str:

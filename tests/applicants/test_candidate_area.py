@@ -312,7 +312,10 @@ def test_the_profile_shows_the_window_check_as_the_date_is_typed(client, candida
     ProgramFactory()
     client.force_login(candidate)
     no = client.get("/me/profile/eligibility/?graduation_date=2026-10-31")
-    assert "is before the window of 2027 Global Campus Recruitment — Internship (2026-11-01 to 2027-10-30)" in no.text
+    assert (
+        "is before the window of 2027 Global Campus Recruitment — Internship (1 November 2026 to 30 October 2027)"
+        in no.text
+    )
     yes = client.get("/me/profile/eligibility/?graduation_date=2026-11-01")
     assert "inside the window" in yes.text
     junk = client.get("/me/profile/eligibility/?graduation_date=not-a-date")

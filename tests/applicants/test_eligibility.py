@@ -84,8 +84,8 @@ def test_the_graduation_window_includes_both_ends(graduation, eligible):
 def test_a_date_before_the_window_says_so_naming_the_program():
     result = check(profile(graduation_date=dt.date(2026, 10, 15)))
     assert result.messages == [
-        "Your expected graduation date, 2026-10-15, is before the window of 2027 Internship "
-        "(2026-11-01 to 2027-10-30)."
+        "Your expected graduation date, 15 October 2026, is before the window of 2027 Internship "
+        "(1 November 2026 to 30 October 2027)."
     ]
 
 
@@ -95,7 +95,7 @@ def test_a_date_after_the_window_says_so():
 
 def test_the_live_check_asks_for_a_missing_date_naming_the_program():
     assert [r.message for r in graduation_reasons(None, program())] == [
-        "Add your expected graduation date: 2027 Internship is for graduates from 2026-11-01 to 2027-10-30."
+        "Add your expected graduation date: 2027 Internship is for graduates from 1 November 2026 to 30 October 2027."
     ]
 
 
@@ -152,15 +152,15 @@ def test_a_candidate_without_a_profile_is_asked_for_every_field_once():
 
 def test_applications_must_be_open():
     before = timezone.make_aware(dt.datetime(2026, 3, 17, 12))
-    assert check(now=before).messages == ["Applications to 2027 Internship open on 2026-03-18."]
+    assert check(now=before).messages == ["Applications to 2027 Internship open on 18 March 2026."]
     after = timezone.make_aware(dt.datetime(2027, 6, 1, 12))
-    assert check(now=after).messages == ["Applications to 2027 Internship closed on 2027-05-31."]
+    assert check(now=after).messages == ["Applications to 2027 Internship closed on 31 May 2027."]
 
 
 def test_the_postings_own_closing_date_counts():
     role = posting(closes_at=timezone.make_aware(dt.datetime(2026, 12, 1)))
     assert check(role=role, now=timezone.make_aware(dt.datetime(2026, 12, 2))).messages == [
-        "Applications to this role closed on 2026-12-01."
+        "Applications to this role closed on 1 December 2026."
     ]
 
 

@@ -104,6 +104,11 @@ def internship():
     return Program.objects.get(slug="2027-internship")
 
 
+def all_values(model) -> list[dict]:
+    """The model's rows, every column: both languages' (modeltranslation's values() without names leaves them out)."""
+    return list(model.objects.order_by("pk").values(*(field.attname for field in model._meta.concrete_fields)))
+
+
 def snapshot():
     """Every row seed_demo writes, as plain values (timestamps aside)."""
     return {
@@ -114,8 +119,14 @@ def snapshot():
                 "unit__slug",
                 "category__slug",
                 "title",
+                "title_en",
+                "title_zh_hans",
                 "description",
+                "description_en",
+                "description_zh_hans",
                 "requirements",
+                "requirements_en",
+                "requirements_zh_hans",
                 "headcount",
                 "degree_levels",
                 "status",
@@ -126,12 +137,12 @@ def snapshot():
         ),
         "posting_skills": sorted(Posting.skills.through.objects.values_list("posting_id", "skill_id")),
         "posting_locations": sorted(Posting.locations.through.objects.values_list("posting_id", "location_id")),
-        "programs": list(Program.objects.order_by("pk").values()),
-        "units": list(BusinessUnit.objects.order_by("pk").values()),
-        "categories": list(RoleCategory.objects.order_by("pk").values()),
-        "locations": list(Location.objects.order_by("pk").values()),
-        "skills": list(Skill.objects.order_by("pk").values()),
-        "sessions": list(InfoSession.objects.order_by("pk").values()),
+        "programs": all_values(Program),
+        "units": all_values(BusinessUnit),
+        "categories": all_values(RoleCategory),
+        "locations": all_values(Location),
+        "skills": all_values(Skill),
+        "sessions": all_values(InfoSession),
         "session_units": sorted(InfoSession.units.through.objects.values_list("infosession_id", "businessunit_id")),
         "users": list(User.objects.order_by("pk").values_list("pk", "email", "name", "is_staff", "is_superuser")),
         "emails": list(

@@ -1,6 +1,7 @@
 """seed_volume: bulk published postings for benchmarks, added on every run."""
 
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -87,3 +88,19 @@ def test_seed_volume_force_runs_with_debug_off(settings):
 
     assert Posting.objects.count() == 10
     assert not User.objects.exists()
+
+
+def test_seed_volume_writes_the_postings_in_chinese_too(debug):
+    run("--postings", "200", "--units", "18")
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for posting in Posting.objects.select_related("unit", "category"):
+        assert posting.title_en and posting.description_en and posting.requirements_en
+        assert posting.title_zh_hans.startswith(posting.category.name_zh_hans), posting.title_en
+        assert posting.unit.name_zh_hans in posting.description_zh_hans, posting.title_en
+        description = posting.description_zh_hans
+        assert len(cjk.findall(description)) > len(re.findall(r"[A-Za-z]", description)), posting.title_en
+        assert len(posting.requirements_zh_hans.splitlines()) == len(posting.requirements_en.splitlines())
+    assert Posting.objects.filter(description_zh_hans__contains="大模型").exists()
+    volume = BusinessUnit.objects.filter(slug__startswith="volume-unit")
+    assert sorted(volume.values_list("name_zh_hans", flat=True)) == ["压测事业部 17", "压测事业部 18"]

@@ -47,12 +47,24 @@ def blocking_violations(page: Page) -> list[dict]:
 def test_every_main_page_has_no_serious_accessibility_violation(
     live_server, every_main_page, pages_data, new_page, page_problems
 ):
-    visitor = new_page(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    candidate = new_page(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    sign_in(candidate.context, pages_data.candidate, live_server.url)
+    browsers = {}
+
+    def browser_for(main_page) -> Page:
+        """One browser context per persona: a visitor or the candidate, reading English or Chinese."""
+        key = (main_page.signed_in, main_page.language)
+        if key not in browsers:
+            page = new_page(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+            if main_page.signed_in:
+                sign_in(page.context, main_page.user(pages_data), live_server.url)
+            else:
+                cookies = main_page.visitor_cookies.items()
+                page.context.add_cookies([{"name": n, "value": v, "url": live_server.url} for n, v in cookies])
+            browsers[key] = page
+        return browsers[key]
+
     report = []
     for main_page in every_main_page:
-        page = candidate if main_page.signed_in else visitor
+        page = browser_for(main_page)
         response = page.goto(live_server.url + main_page.path)
         assert response.status == main_page.status, f"{main_page} answered {response.status}"
         found = blocking_violations(page)

@@ -151,8 +151,8 @@ def test_new_student_signs_up_completes_profile_applies_twice_and_withdraws(seas
         graduation.fill("2026-10-15")
     assert check.value.ok
     expect(window_check).to_contain_text(
-        "Your expected graduation date, 2026-10-15, is before the window of "
-        f"{hangzhou.program.name} (2026-11-01 to 2027-10-30)."
+        "Your expected graduation date, 15 October 2026, is before the window of "
+        f"{hangzhou.program.name} (1 November 2026 to 30 October 2027)."
     )
     screenshot(page, "journey-profile")
     with page.expect_response(is_window_check):

@@ -70,12 +70,24 @@ CANARY_HTML = (
 )
 
 
+def client_for(page: MainPage, data) -> Client:
+    """A visitor whose language cookie says the page's language, or the candidate who reads it."""
+    client = Client()
+    if page.signed_in:
+        client.force_login(page.user(data))
+    else:
+        for name, value in page.visitor_cookies.items():
+            client.cookies[name] = value
+    return client
+
+
 def test_every_main_page_is_valid_html(every_main_page, pages_data, tmp_path):
-    visitor, candidate = Client(), Client()
-    candidate.force_login(pages_data.candidate)
+    clients = {}
     documents = {CANARY: CANARY_HTML}
     for page in every_main_page:
-        response = (candidate if page.signed_in else visitor).get(page.path)
+        key = (page.signed_in, page.language)
+        client = clients[key] = clients.get(key) or client_for(page, pages_data)
+        response = client.get(page.path)
         assert response.status_code == page.status, f"{page} answered {response.status_code}"
         documents[str(page)] = response.text
 
@@ -88,4 +100,12 @@ def test_every_main_page_is_valid_html(every_main_page, pages_data, tmp_path):
 
 
 def test_main_pages_are_listed_once_each(every_main_page: list[MainPage]):
-    assert len({page.path for page in every_main_page}) == len(every_main_page)
+    assert len({(page.path, page.language) for page in every_main_page}) == len(every_main_page)
+
+
+def test_main_pages_are_listed_in_both_languages(every_main_page: list[MainPage]):
+    names = {
+        language: [page.name for page in every_main_page if page.language == language]
+        for language in ("en", "zh-hans")
+    }
+    assert names["en"] == names["zh-hans"]

@@ -67,7 +67,7 @@ def test_saving_a_posting_in_the_admin_refreshes_its_search_text(client, admin_u
     form = response.context["adminform"].form
     data = {name: form[name].value() for name in form.fields}
     data.update(
-        title="Inference Optimisation Intern",
+        title_en="Inference Optimisation Intern",
         skills=[s.pk for s in posting.skills.all()],
         locations=[loc.pk for loc in posting.locations.all()],
         degree_levels=["master"],

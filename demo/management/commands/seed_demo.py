@@ -1,5 +1,9 @@
 """`manage.py seed_demo`: the demo program, catalogue, postings, sessions, accounts, candidates and applications.
 
+The catalogue, postings and sessions are written in English and Simplified
+Chinese (each text in its two columns); a database seeded in English only gets
+its Chinese on the next run.
+
 The catalogue side (`demo.catalogue`) and the candidates on top of it
 (`demo.candidates`) are written in one transaction. Idempotent: a second run
 leaves the same rows, adds no candidates or applications, and resets the demo
@@ -18,8 +22,8 @@ from demo.data.accounts import DEMO_ACCOUNTS
 class Command(BaseCommand):
     help = (
         "Load the demo program: 16 business units, role categories, locations, skills, ~130 postings, "
-        "information sessions, a demo admin, recruiter and candidate, and a few hundred other candidates "
-        "with applications. Safe to run again."
+        "information sessions (in English and Chinese), a demo admin, recruiter and candidate, and a few hundred "
+        "other candidates with applications. Safe to run again."
     )
 
     def add_arguments(self, parser):

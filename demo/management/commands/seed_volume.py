@@ -2,6 +2,8 @@
 
 Adds postings on every run (it is not keyed like seed_demo); the catalogue it
 needs is written by the demo's helpers (`demo.catalogue`), without the demo accounts.
+The postings are composed like the demo's (`demo.composer`), in English and
+Chinese, so searches in both languages can be measured.
 """
 
 import random
@@ -11,9 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from demo import composer
-from demo.catalogue import refuse_without_debug, seed_catalogue
+from demo.catalogue import POSTING_FIELDS, columns, refuse_without_debug, seed_catalogue, store_search_text
 from demo.data import catalogue as data
-from postings.models import BusinessUnit, Posting, search_text_for
+from postings.models import BusinessUnit, Posting
 
 
 def volume_units(count: int) -> tuple[list[BusinessUnit], int]:
@@ -21,13 +23,18 @@ def volume_units(count: int) -> tuple[list[BusinessUnit], int]:
     units = list(BusinessUnit.objects.order_by("pk")[:count])
     added = count - len(units)
     for number in range(len(units) + 1, count + 1):
-        unit, _ = BusinessUnit.objects.get_or_create(
+        unit, _ = BusinessUnit.objects.update_or_create(
             slug=f"volume-unit-{number:02d}",
-            defaults={
-                "name": f"Volume Unit {number:02d}",
-                "summary": "Benchmark data made by seed_volume.",
-                "is_demo": True,
-            },
+            defaults=columns(
+                BusinessUnit,
+                {
+                    "name": f"Volume Unit {number:02d}",
+                    "name_zh": f"压测事业部 {number:02d}",
+                    "summary": "Benchmark data made by seed_volume.",
+                    "summary_zh": "seed_volume 生成的压测数据。",
+                    "is_demo": True,
+                },
+            ),
         )
         units.append(unit)
     return units, added
@@ -67,10 +74,13 @@ class Command(BaseCommand):
         )
 
     def _create_postings(self, catalogue, unit_rows, count, batch_size, seed) -> tuple[int, int, int]:
-        """Bulk-insert the postings, then their skill and location links; the three row counts."""
+        """Bulk-insert the postings, then their skill and location links, then their search text; the three
+        row counts."""
         rng = random.Random(seed)  # noqa: S311 -- made-up content, not a secret
         units_by_slug = {unit.slug: unit for unit in unit_rows}
-        profiles = [composer.unit_profile(slug=unit.slug, name=unit.name) for unit in unit_rows]
+        profiles = [
+            composer.unit_profile(slug=unit.slug, name=unit.name_en, name_zh=unit.name_zh_hans) for unit in unit_rows
+        ]
         program = catalogue.programs[data.INTERNSHIP]
         specs = composer.compose_postings(rng, units=profiles, count=count)
         rows = []
@@ -82,23 +92,10 @@ class Command(BaseCommand):
                     program=program,
                     unit=unit,
                     category=category,
-                    title=spec["title"],
-                    description=spec["description"],
-                    requirements=spec["requirements"],
-                    headcount=spec["headcount"],
-                    degree_levels=spec["degree_levels"],
+                    **columns(Posting, spec, POSTING_FIELDS),
                     status=Posting.Status.PUBLISHED,
                     published_at=spec["published_at"],
                     closes_at=spec["closes_at"],
-                    search_text=search_text_for(
-                        title=spec["title"],
-                        unit=unit.name,
-                        category=category.name,
-                        skills=spec["skills"],
-                        locations=[catalogue.locations[slug].name for slug in spec["locations"]],
-                        description=spec["description"],
-                        requirements=spec["requirements"],
-                    ),
                 )
             )
         # Both PostgreSQL and SQLite return the new ids, which the links below need.
@@ -122,4 +119,19 @@ class Command(BaseCommand):
             ],
             batch_size=batch_size,
         )
+        # The search text as the model builds it, now that the links it includes are stored; the postings
+        # in hand are given their skills and locations as a prefetch would, rather than loaded again.
+        for posting, spec in pairs:
+            _as_prefetched(posting, "skills", [catalogue.skills[name] for name in spec["skills"]])
+            _as_prefetched(posting, "locations", [catalogue.locations[slug] for slug in spec["locations"]])
+        for start in range(0, len(rows), batch_size):
+            store_search_text(rows[start : start + batch_size])
         return len(rows), len(skill_links), len(location_links)
+
+
+def _as_prefetched(posting: Posting, name: str, related: list) -> None:
+    """Make `posting.<name>.all()` give `related` without a query, as `prefetch_related` does."""
+    queryset = getattr(posting, name).get_queryset()
+    queryset._result_cache = related
+    queryset._prefetch_done = True
+    posting.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
