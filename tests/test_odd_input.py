@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from applicants.models import Application, CandidateProfile, Resume
 from postings.models import Posting
@@ -99,6 +99,9 @@ def _walk(patterns, prefix="", namespaces=()):
 
 
 ROUTES = list(_walk(get_resolver().url_patterns))
+# The same walk with Chinese active: the public pages' /zh-hans/ addresses (i18n_patterns).
+with translation.override("zh-hans"):
+    PUBLIC_ROUTES_BY_LANGUAGE = list(_walk(get_resolver().url_patterns))
 ID_ROUTES = [route for route in ROUTES if route.has_ids]
 PERSONAS = ("visitor", "candidate")
 
@@ -426,6 +429,22 @@ def test_odd_input_never_breaks_a_page(ask, route, persona):
         _probe_methods(request, url)
     for url in urls:
         _probe_bodies(request, url)
+    _assert_no_problems(request)
+
+
+CHINESE_ROUTES = [route for route in PUBLIC_ROUTES_BY_LANGUAGE if route.pattern.startswith("zh-hans/")]
+
+
+@pytest.mark.parametrize(("route", "persona"), _params(CHINESE_ROUTES))
+def test_odd_input_never_breaks_a_chinese_page(ask, route, persona):
+    """The Chinese address of every public page, probed like the English one (queries, methods, htmx)."""
+    request = ask(persona)
+    with translation.override("zh-hans"):
+        urls = [url for url in _urls_to_probe(request, route) if url.startswith("/zh-hans/")]
+    assert urls, route
+    for url in urls:
+        _probe_queries(request, url)
+        _probe_methods(request, url)
     _assert_no_problems(request)
 
 
