@@ -41,6 +41,13 @@ def test_debug_off_without_secret_key_refuses_to_start_and_says_why():
     assert "SECRET_KEY is required when DEBUG is off" in result.stderr
 
 
+def test_the_migrations_check_runs_with_no_setting_at_all(tmp_path):
+    """It only reads the models: a newcomer or a checker runs it as it is, with no secret to make up."""
+    result = manage("makemigrations", "--check", "--dry-run", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_debug_off_without_site_url_refuses_to_start_and_names_it():
     result = manage("check", **{key: value for key, value in PRODUCTION.items() if key != "SITE_URL"})
     assert result.returncode != 0
