@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from postings.models import DegreeLevel
-from recruit.accounts.templatetags.localized import join_words
+from recruit.wording import join_words
 
 from .models import Application
 

@@ -8,30 +8,20 @@ the zone a time is told in.
     {{ location|catalogue_text:"name" }}           the same for one object's field
     {{ posting.deadline|zone_name }}               Shanghai time (CST) / 北京时间 (recruit.accounts.timezones)
 
-English separates the items of a list with ", " (Hangzhou, Beijing); Chinese
-with the enumeration comma "、" (杭州、北京). The separator is a translatable
-string, so a new language brings its own.
+Lists are joined with the language's separator (recruit/wording.py).
 """
 
 from django import template
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import pgettext
+
+from recruit.wording import list_separator
 
 from ..timezones import zone_label
 from .languages import text_lang
 
 register = template.Library()
-
-
-def list_separator() -> str:
-    return pgettext("between the items of a list in running text", ", ")
-
-
-def join_words(items) -> str:
-    """`items` joined in the active language ("a, b" / "a、b"), as plain text, for messages built in Python."""
-    return list_separator().join(str(item) for item in items)
 
 
 @register.filter
