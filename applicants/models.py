@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from postings.models import DegreeLevel, Location, Posting, RoleCategory, Skill
@@ -162,6 +163,21 @@ class Application(models.Model):
     cross_border_consent_at = models.DateTimeField(_("cross-border transfer consent given"), null=True, blank=True)
     created_at = models.DateTimeField(_("applied"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("released to the unit"), null=True, blank=True)
+    # When it reached its current stage: "days in stage" on cards, lists and the dashboard.
+    stage_entered_at = models.DateTimeField(_("in this stage since"), default=timezone.now, db_index=True)
+    # Why the unit turned it down (internal: never shown to the candidate); says whether the talent pool may
+    # suggest the candidate to other units.
+    rejection_reason = models.ForeignKey(
+        "RejectionReason",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("rejection reason"),
+    )
+    # The mean of its reviews' scores (1 to 4), kept by reviews.review_submit; internal.
+    average_score = models.FloatField(_("average score"), null=True, blank=True)
+    review_count = models.PositiveSmallIntegerField(_("reviews"), default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ApplicationQuerySet.as_manager()
@@ -174,6 +190,7 @@ class Application(models.Model):
             models.UniqueConstraint(fields=["candidate", "posting"], name="application_one_per_candidate_posting"),
             models.CheckConstraint(condition=Q(rank__gte=1), name="application_rank_positive"),
         ]
+        indexes = [models.Index(fields=["posting", "status"], name="application_posting_status")]
 
     def __str__(self):
         return f"{self.candidate or _('deleted candidate')} → {self.posting}"
@@ -184,6 +201,18 @@ class Application(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+    # Blind first screening: what reviewers may not see until the application passes screening.
+    BLIND_STAGES = frozenset({Status.SUBMITTED, Status.SCREENING})
+
+    @property
+    def is_blind(self) -> bool:
+        """Reviewers see neither name, photo, school nor links: the posting screens blind and the application
+        has not passed screening yet. Needs `posting` (loaded with the application to avoid a query)."""
+        return self.posting.blind_screening and self.status in self.BLIND_STAGES
+
+    def days_in_stage(self, now=None) -> int:
+        return ((now or timezone.now()) - self.stage_entered_at).days
 
 
 class StageChange(models.Model):
@@ -206,3 +235,114 @@ class StageChange(models.Model):
 
     def __str__(self):
         return f"{self.from_status or '—'} → {self.to_status}"
+
+
+class RejectionReason(models.Model):
+    """Why a unit turns an application down, from a list admins keep; internal, never told to the candidate.
+
+    `allows_resurfacing` says whether the talent pool may suggest the candidate to other units afterwards
+    (a skills gap for this role: yes; a failed background check: no).
+    """
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("reason"), max_length=160)
+    allows_resurfacing = models.BooleanField(
+        _("may be suggested to other units"),
+        default=True,
+        help_text=_("The talent pool may suggest the candidate to other units after this rejection."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("offered"), default=True, help_text=_("Offered when rejecting."))
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("rejection reason")
+        verbose_name_plural = _("rejection reasons")
+
+    def __str__(self):
+        return self.name
+
+
+class Review(models.Model):
+    """One reviewer's scorecard for an application: each competency scored 1 to 4, a recommendation, notes.
+
+    Internal to the unit: never shown to the candidate, nor to another reviewer before they submit their own.
+    """
+
+    class Recommendation(models.TextChoices):
+        STRONG_NO = "strong_no", _("Strong no")
+        NO = "no", _("No")
+        YES = "yes", _("Yes")
+        STRONG_YES = "strong_yes", _("Strong yes")
+
+    application = models.ForeignKey(Application, models.CASCADE, related_name="reviews", verbose_name=_("application"))
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="reviews", verbose_name=_("reviewer")
+    )
+    # {competency key: score 1..4}; the keys are the scorecard's (applicants.reviews.scorecard_for).
+    scores = models.JSONField(_("scores"), default=dict)
+    score = models.FloatField(_("average score"))
+    recommendation = models.CharField(_("recommendation"), max_length=12, choices=Recommendation)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "reviewer"], name="review_one_per_reviewer"),
+            models.CheckConstraint(condition=Q(score__gte=1) & Q(score__lte=4), name="review_score_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} — {self.application}"
+
+
+class Interview(models.Model):
+    """An interview scheduled on an application; its calendar invitation keeps one UID, and SEQUENCE counts
+    its updates (RFC 5545), so calendars replace the earlier version."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    application = models.ForeignKey(
+        Application, models.CASCADE, related_name="interviews", verbose_name=_("application")
+    )
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    starts_at = models.DateTimeField(_("starts"))
+    # The zone the interview is set in (an IANA name); shown with the candidate's own.
+    time_zone = models.CharField(_("time zone"), max_length=64)
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=45)
+    interviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="interviews_given", verbose_name=_("interviewers")
+    )
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    video_link = models.URLField(_("video link"), max_length=500, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SCHEDULED)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+        indexes = [models.Index(fields=["starts_at"], name="interview_starts_at")]
+        constraints = [
+            models.CheckConstraint(condition=Q(duration_minutes__gte=5), name="interview_duration_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.application} @ {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ends_at(self):
+        import datetime as dt
+
+        return self.starts_at + dt.timedelta(minutes=self.duration_minutes)

@@ -3,15 +3,10 @@
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
-from postings.models import UnitMembership
+from postings.access import reviewing_units
 
 # Queued applications wait for an earlier preference; their unit does not see them.
 HIDDEN_FROM_UNIT = {"queued"}
-
-
-def reviewing_units(user):
-    """The units whose applications this user may review, as a subquery."""
-    return UnitMembership.objects.filter(user=user, role__in=UnitMembership.REVIEW_ROLES).values("unit")
 
 
 class ResumeQuerySet(models.QuerySet):
@@ -47,6 +42,12 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         to_my_units = Q(posting__unit__in=reviewing_units(user)) & ~Q(status__in=HIDDEN_FROM_UNIT)
         return self.filter(Q(candidate=user) | to_my_units)
+
+    def reviewed_by(self, user):
+        """The applications `user` reviews as a unit's recruiter or an admin (never their own as a candidate)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(posting__unit__in=reviewing_units(user)).exclude(status__in=HIDDEN_FROM_UNIT)
 
 
 def candidacy_of(user):

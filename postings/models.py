@@ -243,8 +243,12 @@ class Posting(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for approval")
         PUBLISHED = "published", _("Published")
         CLOSED = "closed", _("Closed")
+
+    # Written by the unit; not yet approved by an admin, so never public.
+    UNPUBLISHED = frozenset({Status.DRAFT, Status.SUBMITTED})
 
     program = models.ForeignKey(Program, models.PROTECT, related_name="postings", verbose_name=_("program"))
     unit = models.ForeignKey(BusinessUnit, models.PROTECT, related_name="postings", verbose_name=_("business unit"))
@@ -266,6 +270,11 @@ class Posting(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     closes_at = models.DateTimeField(
         _("closing date"), null=True, blank=True, help_text=_("Empty: open until the program closes.")
+    )
+    blind_screening = models.BooleanField(
+        _("blind first screening"),
+        default=False,
+        help_text=_("Name, photo, school and links stay hidden from reviewers until an application passes screening."),
     )
     # Title, description, requirements, skills, cities, unit and category in
     # one column, in English and Chinese (search_text_for), kept by
@@ -300,7 +309,7 @@ class Posting(models.Model):
                 violation_error_message=_("The closing date must come after the publishing date."),
             ),
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "submitted"]) | Q(published_at__isnull=False),
                 name="posting_published_has_date",
                 violation_error_message=_("A published or closed posting needs a publishing date."),
             ),
@@ -391,6 +400,9 @@ class UnitMembership(models.Model):
     unit = models.ForeignKey(BusinessUnit, models.CASCADE, related_name="memberships", verbose_name=_("business unit"))
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.RECRUITER)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The workspace's "new since your last visit": the visit before the current one (see visit_recorded).
+    last_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
+    previous_visit_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # The roles that read and move a unit's applications (applicants.queries); viewers only look.
     REVIEW_ROLES = (Role.RECRUITER, Role.HIRING_MANAGER)
@@ -402,6 +414,44 @@ class UnitMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.unit} ({self.get_role_display()})"
+
+
+class PostingStatusChange(models.Model):
+    """One change of a posting's status: who, when, from, to, and their comment (an approval's or a return's)."""
+
+    posting = models.ForeignKey(Posting, models.CASCADE, related_name="status_changes", verbose_name=_("posting"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    from_status = models.CharField(_("from"), max_length=10, choices=Posting.Status, blank=True)
+    to_status = models.CharField(_("to"), max_length=10, choices=Posting.Status)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("posting status change")
+        verbose_name_plural = _("posting status changes")
+
+    def __str__(self):
+        return f"{self.posting}: {self.from_status or '—'} → {self.to_status}"
+
+
+class Competency(models.Model):
+    """A line of a posting's scorecard, scored 1 to 4 by each reviewer; a posting without any uses the
+    default scorecard (applicants.reviews.DEFAULT_COMPETENCIES)."""
+
+    posting = models.ForeignKey(Posting, models.CASCADE, related_name="competencies", verbose_name=_("posting"))
+    name = models.CharField(_("competency"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("scorecard competency")
+        verbose_name_plural = _("scorecard competencies")
+
+    def __str__(self):
+        return self.name
 
 
 class InfoSession(models.Model):

@@ -208,7 +208,9 @@ class PostingQuerySet(models.QuerySet):
         ids answer the plain 404 everywhere, so none is confirmed.
         """
         now = now or timezone.now()
-        return self.exclude(status="draft").filter(published_at__lte=now, program__applications_open__lte=now)
+        return self.exclude(status__in=["draft", "submitted"]).filter(
+            published_at__lte=now, program__applications_open__lte=now
+        )
 
     def for_cards(self):
         """What a posting card shows, in a fixed number of queries."""

@@ -11,7 +11,7 @@ language with its `lang`.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill
+from .models import BusinessUnit, Competency, InfoSession, Location, Posting, Program, RoleCategory, Skill
 
 
 @register(Program)
@@ -47,3 +47,8 @@ class PostingText(TranslationOptions):
 @register(InfoSession)
 class InfoSessionText(TranslationOptions):
     fields = ("university", "city", "venue", "summary")
+
+
+@register(Competency)
+class CompetencyText(TranslationOptions):
+    fields = ("name",)

@@ -206,6 +206,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/me/"
+# Recruiters and admins land on their workspace instead (recruit/accounts/adapter.py).
+SIGN_IN_LANDING = "postings.access.sign_in_landing"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

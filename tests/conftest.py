@@ -102,6 +102,14 @@ def recruiter_b(db, unit_b):
 
 
 @pytest.fixture
+def rejection_reason(db):
+    """A reason that lets the talent pool suggest the candidate to other units."""
+    from tests.factories import RejectionReasonFactory
+
+    return RejectionReasonFactory()
+
+
+@pytest.fixture
 def admin_user(db):
     user = UserFactory(email="ada@example.com", name="Ada Admin", is_staff=True)
     user.user_permissions.add(

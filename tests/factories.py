@@ -181,3 +181,16 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     rank = 1
     status = "submitted"
     submitted_at = factory.LazyFunction(timezone.now)
+
+
+class RejectionReasonFactory(factory.django.DjangoModelFactory):
+    """A rejection reason of the list the migration fills in (a transactional test's flush empties it)."""
+
+    class Meta:
+        model = "applicants.RejectionReason"
+        django_get_or_create = ["code"]
+
+    code = "skills-gap"
+    name = "Skills do not match this role yet"
+    name_zh_hans = "技能与该岗位暂不匹配"
+    allows_resurfacing = True

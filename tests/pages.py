@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 from django.utils.translation import override
 
+from applicants.models import Interview, Review
 from applicants.services import application_submit
-from postings.models import Program
+from postings.models import PostingStatusChange, Program
 from tests.factories import (
     BusinessUnitFactory,
     CandidateProfileFactory,
@@ -32,6 +34,7 @@ from tests.factories import (
     ResumeFactory,
     RoleCategoryFactory,
     SkillFactory,
+    UnitMembershipFactory,
     UserFactory,
     verify_email,
 )
@@ -46,14 +49,26 @@ class MainPage:
     signed_in: bool = False
     status: int = 200
     language: str = "en"
+    # Who is signed in when `signed_in`: "candidate", "recruiter" (of the posting's unit) or "admin".
+    persona: str = "candidate"
 
     def __str__(self) -> str:
         language = "" if self.language == "en" else f", {self.language}"
         return f"{self.name} ({self.path}{language})"
 
     def user(self, data: "PagesData"):
-        """Who is signed in to see it: the candidate who reads the portal in the page's language."""
-        return data.chinese_candidate if self.language == CHINESE else data.candidate
+        """Who is signed in to see it: the persona who reads the portal in the page's language."""
+        chinese = self.language == CHINESE
+        return {
+            "candidate": data.chinese_candidate if chinese else data.candidate,
+            "recruiter": data.chinese_recruiter if chinese else data.recruiter,
+            "admin": data.chinese_admin if chinese else data.admin,
+        }[self.persona]
+
+    @property
+    def client_key(self) -> tuple:
+        """Pages with the same key can share one browser or test client (the same person, the same language)."""
+        return (self.signed_in, self.persona, self.language)
 
     @property
     def visitor_cookies(self) -> dict[str, str]:
@@ -70,6 +85,13 @@ class PagesData:
     closed_posting: object
     chinese_candidate: object
     chinese_application: object
+    # The recruiter workspace: recruiters of the posting's unit, admins, a draft waiting for approval.
+    recruiter: object
+    chinese_recruiter: object
+    admin: object
+    chinese_admin: object
+    submitted_draft: object
+    interview: object
 
 
 CHINESE = "zh-hans"
@@ -183,6 +205,48 @@ def _create_pages_data() -> PagesData:
     ResumeFactory(candidate=chinese_candidate, original_name="李梅-简历.pdf")
     with override(CHINESE):
         chinese_application = application_submit(candidate=chinese_candidate, posting=posting)
+    recruiter = UnitMembershipFactory(
+        user=verify_email(UserFactory(email="rita@example.com", name="Rita Recruiter")), unit=cloud
+    ).user
+    chinese_recruiter = UnitMembershipFactory(
+        user=verify_email(UserFactory(email="wang.fang@example.com", name="王芳", language=CHINESE)), unit=cloud
+    ).user
+    admin = make_admin(verify_email(UserFactory(email="ada@example.com", name="Ada Admin")))
+    chinese_admin = make_admin(verify_email(UserFactory(email="zhao.min@example.com", name="赵敏", language=CHINESE)))
+    submitted_draft = PostingFactory(
+        program=program,
+        unit=cloud,
+        category=agent,
+        title="Agent Memory Intern",
+        title_zh_hans="智能体记忆实习生",
+        description_zh_hans="为智能体设计长期记忆。",
+        requirements_zh_hans="- 熟练使用 Python",
+        status="submitted",
+        published_at=None,
+        locations=[hangzhou],
+    )
+    PostingStatusChange.objects.create(posting=submitted_draft, actor=recruiter, from_status="", to_status="draft")
+    PostingStatusChange.objects.create(
+        posting=submitted_draft, actor=recruiter, from_status="draft", to_status="submitted", comment="Ready."
+    )
+    for reviewed, reviewer in ((application, recruiter), (chinese_application, chinese_recruiter)):
+        Review.objects.create(
+            application=reviewed,
+            reviewer=reviewer,
+            scores={"skills": 3, "problem_solving": 4, "communication": 3, "motivation": 4},
+            score=3.5,
+            recommendation=Review.Recommendation.YES,
+            notes="Clear thinker.",
+        )
+    interview = Interview.objects.create(
+        application=application,
+        starts_at=now + dt.timedelta(days=3),
+        time_zone="Asia/Shanghai",
+        duration_minutes=45,
+        video_link="https://meet.example.com/agent-intern",
+        created_by=recruiter,
+    )
+    interview.interviewers.set([recruiter])
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -191,7 +255,21 @@ def _create_pages_data() -> PagesData:
         closed_posting=closed_posting,
         chinese_candidate=chinese_candidate,
         chinese_application=chinese_application,
+        recruiter=recruiter,
+        chinese_recruiter=chinese_recruiter,
+        admin=admin,
+        chinese_admin=chinese_admin,
+        submitted_draft=submitted_draft,
+        interview=interview,
     )
+
+
+def make_admin(user):
+    """An admin: staff with the publish permission (and the postings app's other permissions)."""
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="postings"))
+    return user
 
 
 def _pages(data: PagesData, *, application) -> list[MainPage]:
@@ -221,11 +299,17 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
         MainPage("Confirm your password", "/accounts/reauthenticate/", signed_in=True),
+        *_workspace_pages(data, application=application),
     ]
 
 
+def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
+    """The recruiter workspace and the admins' pages, each seen by the recruiter or the admin it is for."""
+    return []
+
+
 def is_private(path: str) -> bool:
-    return path.startswith(("/me/", "/accounts/"))
+    return path.startswith(("/me/", "/accounts/", "/recruit/"))
 
 
 def main_pages_in_chinese(data: PagesData) -> list[MainPage]:
@@ -236,7 +320,7 @@ def main_pages_in_chinese(data: PagesData) -> list[MainPage]:
         path = page.path.replace("?q=engineer", "?q=Agent")
         if not is_private(path):
             path = f"/{CHINESE}{path}"
-        pages.append(MainPage(page.name, path, page.signed_in, page.status, CHINESE))
+        pages.append(MainPage(page.name, path, page.signed_in, page.status, CHINESE, page.persona))
     return pages
 
 

@@ -142,7 +142,7 @@ def pages_data(settings, tmp_path) -> PagesData:
 
 
 def fetch(page: MainPage, data: PagesData, clients: dict) -> str:
-    key = (page.signed_in, page.language)
+    key = page.client_key
     if key not in clients:
         client = Client()
         if page.signed_in:

@@ -8,11 +8,13 @@ Callers import from here; the modules say what each part writes.
 
 from .applications import (
     ApplicationRefused,
+    BulkMoveResult,
     PreferenceNotMoved,
     application_move,
     application_shift_preference,
     application_submit,
     application_withdraw,
+    applications_move,
 )
 from .candidates import pool_consent_give, pool_consent_withdraw, profile_for
 from .resumes import MAX_RESUME_VERSIONS, resume_delete, resume_extract_text, resume_make_current, resume_upload
@@ -20,11 +22,13 @@ from .resumes import MAX_RESUME_VERSIONS, resume_delete, resume_extract_text, re
 __all__ = [
     "MAX_RESUME_VERSIONS",
     "ApplicationRefused",
+    "BulkMoveResult",
     "PreferenceNotMoved",
     "application_move",
     "application_shift_preference",
     "application_submit",
     "application_withdraw",
+    "applications_move",
     "pool_consent_give",
     "pool_consent_withdraw",
     "profile_for",

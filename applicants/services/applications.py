@@ -15,7 +15,7 @@ from recruit.notifications.services import notify
 from ..eligibility import REAPPLY_RULE, may_apply
 from ..models import CROSS_BORDER_CONSENT_VERSION, POOL_CONSENT_VERSION, Application, CandidateProfile, StageChange
 from ..queries import candidacy_of
-from ..workflow import Mover, check_move, shifted_preferences
+from ..workflow import IllegalMove, Mover, check_move, shifted_preferences
 from .candidates import lock_candidate, profile_for
 
 S = Application.Status
@@ -109,6 +109,7 @@ def application_submit(
         status=S.QUEUED if waits else S.SUBMITTED,
         resume=candidate.resumes.filter(is_current=True).first(),
         submitted_at=None if waits else now,
+        stage_entered_at=now,
     )
     if eligibility.needs_cross_border_consent:
         application.cross_border_consent_version = CROSS_BORDER_CONSENT_VERSION
@@ -143,14 +144,18 @@ def _release_next(candidate, program, *, now):
     return _make_move(active[0], target=S.SUBMITTED, actor=None, by=Mover.SYSTEM, reason="", now=now)
 
 
-def _make_move(application, *, target, actor, by: Mover, reason: str, now):
+def _make_move(application, *, target, actor, by: Mover, reason: str, now, rejection_reason=None):
     """One move of the table, on an application the caller has locked; the candidate is told."""
     move = check_move(current=application.status, target=target, by=by)
-    if move.reason_required and not reason.strip():
-        raise ValidationError(_("Give a reason for this move."))
+    if move.reason_required and rejection_reason is None:
+        raise ValidationError(_("Choose a reason for turning this application down."))
     previous = application.status
     application.status = target
-    fields = ["status", "updated_at"]
+    application.stage_entered_at = now
+    fields = ["status", "stage_entered_at", "updated_at"]
+    if move.reason_required:
+        application.rejection_reason = rejection_reason
+        fields.append("rejection_reason")
     if target == S.SUBMITTED:
         application.submitted_at = now
         fields.append("submitted_at")
@@ -168,13 +173,15 @@ def _make_move(application, *, target, actor, by: Mover, reason: str, now):
 
 @transaction.atomic
 def application_move(
-    *, application: Application, target: str, actor, by: Mover, reason: str = "", now=None
+    *, application: Application, target: str, actor, by: Mover, reason: str = "", rejection_reason=None, now=None
 ) -> Application:
     """Move an application as the workflow table allows `by`, record it, tell the candidate.
 
-    Raises IllegalMove for a move the table does not give `by`, and
-    ValidationError when the move needs a reason and has none. When the move
-    releases the next preference, it goes to its unit in the same transaction.
+    `reason` is the mover's note (internal, on the StageChange); a rejection
+    also needs a `rejection_reason` (a RejectionReason, internal too). Raises
+    IllegalMove for a move the table does not give `by`, and ValidationError
+    when the move needs a reason and has none. When the move releases the next
+    preference, it goes to its unit in the same transaction.
     """
     now = now or timezone.now()
     if application.candidate_id:
@@ -184,7 +191,46 @@ def application_move(
         .select_related("posting__program", "posting__unit", "candidate")
         .get(pk=application.pk)
     )
-    return _make_move(application, target=target, actor=actor, by=by, reason=reason, now=now)
+    return _make_move(
+        application, target=target, actor=actor, by=by, reason=reason, now=now, rejection_reason=rejection_reason
+    )
+
+
+class BulkMoveResult:
+    """What a bulk move did: the applications moved, and those refused with the workflow's message."""
+
+    def __init__(self):
+        self.moved: list[Application] = []
+        self.refused: list[tuple[Application, str]] = []
+
+    def __bool__(self):
+        return bool(self.moved)
+
+
+def applications_move(
+    *, applications, target: str, actor, reason: str = "", rejection_reason=None, now=None
+) -> BulkMoveResult:
+    """Move each of `applications` (already scoped to what `actor` may review) as a recruiter, one transaction
+    each: one refused move (illegal from its stage, or moved meanwhile by someone else) leaves the others done."""
+    result = BulkMoveResult()
+    for application in applications:
+        try:
+            moved = application_move(
+                application=application,
+                target=target,
+                actor=actor,
+                by=Mover.RECRUITER,
+                reason=reason,
+                rejection_reason=rejection_reason,
+                now=now,
+            )
+        except IllegalMove as refused:
+            result.refused.append((application, str(refused)))
+        except ValidationError as refused:
+            result.refused.append((application, " ".join(refused.messages)))
+        else:
+            result.moved.append(moved)
+    return result
 
 
 def application_withdraw(*, application: Application, candidate, reason: str = "") -> Application:

@@ -7,9 +7,12 @@ from urllib.parse import urlsplit, urlunsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import filter_users_by_email
 from allauth.core import context as allauth_context
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
+from django.utils.module_loading import import_string
 
 from recruit.notifications.services import notify_rendered, recipient_language, site_url
 from recruit.site import site_name
@@ -36,6 +39,15 @@ class AccountAdapter(DefaultAccountAdapter):
         if not user.language:
             # The language they signed up or in with, for their emails until they choose one.
             user.set_language(translation.get_language())
+
+    def get_login_redirect_url(self, request):
+        """Where a user lands after signing in when no `next` address says otherwise: the project's
+        SIGN_IN_LANDING function decides (recruiters go to their workspace), else LOGIN_REDIRECT_URL.
+
+        A setting rather than an import: accounts depends on no other app."""
+        landing = getattr(settings, "SIGN_IN_LANDING", "")
+        url = import_string(landing)(request.user) if landing else None
+        return resolve_url(url) if url else super().get_login_redirect_url(request)
 
     def save_user(self, request, user, form, commit=True):
         """A new account keeps the language it was made in, for its emails until the user chooses one."""

@@ -29,9 +29,9 @@ MATRIX = {
     "/me/applications/{sent_to_a}/": OWN_PAGE,
     "/me/applications/{waiting_for_b}/": OWN_PAGE,
     "/me/applications/{sent_to_a}/withdraw/": OWN_PAGE,
-    # The version unit A received: Alice and unit A's recruiter.
-    "/me/resumes/{first_version}/download/": {**OWN_FILE, "recruiter_a": 200},
-    # Her other version: Alice alone, never a recruiter.
+    # The version unit A received: Alice, unit A's recruiter, and an admin (who sees every unit's applications).
+    "/me/resumes/{first_version}/download/": {**OWN_FILE, "recruiter_a": 200, "admin_user": 200},
+    # Her other version: Alice alone, never a recruiter nor an admin.
     "/me/resumes/{second_version}/download/": OWN_FILE,
     "/me/resumes/987654/download/": {"visitor": 404},
     "/me/applications/987654/": {"visitor": 302},
@@ -87,13 +87,20 @@ def test_nobody_else_changes_alices_applications_or_resumes(client, request, ali
 
 
 def test_unit_b_reads_the_resume_once_the_waiting_application_is_released(
-    client, alice_world, recruiter_a, recruiter_b
+    client, alice_world, recruiter_a, recruiter_b, rejection_reason
 ):
     url = f"/me/resumes/{alice_world['first_version']}/download/"
     client.force_login(recruiter_b)
     assert client.get(url).status_code == 404
     first = Application.objects.get(pk=alice_world["sent_to_a"])
-    application_move(application=first, target="rejected", actor=recruiter_a, by=Mover.RECRUITER, reason="Filled")
+    application_move(
+        application=first,
+        target="rejected",
+        actor=recruiter_a,
+        by=Mover.RECRUITER,
+        reason="Filled",
+        rejection_reason=rejection_reason,
+    )
     assert client.get(url).status_code == 200
     assert client.get(f"/me/resumes/{alice_world['second_version']}/download/").status_code == 404
 

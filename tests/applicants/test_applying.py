@@ -130,12 +130,13 @@ def test_the_second_preference_waits_unseen_by_its_unit(ready_candidate, first, 
     ("target", "by", "reason"), [(S.REJECTED, Mover.RECRUITER, "Not a fit"), (S.WITHDRAWN, Mover.CANDIDATE, "")]
 )
 def test_the_second_preference_is_released_once_when_the_first_ends(
-    ready_candidate, first, second, recruiter_a, recruiter_b, target, by, reason
+    ready_candidate, first, second, recruiter_a, recruiter_b, target, by, reason, rejection_reason
 ):
     one = application_submit(candidate=ready_candidate, posting=first)
     two = application_submit(candidate=ready_candidate, posting=second)
     actor = recruiter_a if by == Mover.RECRUITER else ready_candidate
-    application_move(application=one, target=target, actor=actor, by=by, reason=reason)
+    because = rejection_reason if target == S.REJECTED else None
+    application_move(application=one, target=target, actor=actor, by=by, reason=reason, rejection_reason=because)
     two.refresh_from_db()
     assert two.status == S.SUBMITTED
     assert two.submitted_at is not None
@@ -159,14 +160,46 @@ def test_with_parallel_review_both_preferences_go_to_their_units(ready_candidate
     assert two.status == S.SUBMITTED
 
 
-def test_a_rejection_needs_a_reason(ready_candidate, first, recruiter_a):
+def test_a_rejection_needs_a_reason_from_the_list(ready_candidate, first, recruiter_a):
     from django.core.exceptions import ValidationError
 
     one = application_submit(candidate=ready_candidate, posting=first)
     with pytest.raises(ValidationError):
-        application_move(application=one, target=S.REJECTED, actor=recruiter_a, by=Mover.RECRUITER, reason=" ")
+        application_move(
+            application=one, target=S.REJECTED, actor=recruiter_a, by=Mover.RECRUITER, reason="A note, no reason"
+        )
     one.refresh_from_db()
-    assert one.status == S.SUBMITTED
+    assert (one.status, one.rejection_reason) == (S.SUBMITTED, None)
+
+
+def test_a_rejection_records_its_reason_and_the_note(ready_candidate, first, recruiter_a, rejection_reason):
+    one = application_submit(candidate=ready_candidate, posting=first)
+    application_move(
+        application=one,
+        target=S.REJECTED,
+        actor=recruiter_a,
+        by=Mover.RECRUITER,
+        reason="Strong, but no CUDA yet",
+        rejection_reason=rejection_reason,
+    )
+    one.refresh_from_db()
+    assert (one.status, one.rejection_reason) == (S.REJECTED, rejection_reason)
+    assert one.stage_changes.last().reason == "Strong, but no CUDA yet"
+
+
+def test_each_move_restarts_the_days_in_stage(ready_candidate, first, recruiter_a):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    one = application_submit(candidate=ready_candidate, posting=first)
+    assert one.days_in_stage() == 0
+    Application.objects.filter(pk=one.pk).update(stage_entered_at=timezone.now() - dt.timedelta(days=9, hours=1))
+    one.refresh_from_db()
+    assert one.days_in_stage() == 9
+    application_move(application=one, target=S.SCREENING, actor=recruiter_a, by=Mover.RECRUITER)
+    one.refresh_from_db()
+    assert one.days_in_stage() == 0
 
 
 def test_a_role_abroad_needs_the_cross_border_consent(ready_candidate, program):
@@ -289,16 +322,24 @@ def test_every_recruiter_move_tells_the_candidate(ready_candidate, first, recrui
     assert Notification.objects.filter(recipient=ready_candidate, event=event).count() == 1
 
 
-def test_a_rejection_tells_the_candidate_without_the_recruiters_reason(ready_candidate, first, recruiter_a):
+def test_a_rejection_tells_the_candidate_without_the_recruiters_reason(
+    ready_candidate, first, recruiter_a, rejection_reason
+):
     from recruit.notifications.models import Notification
 
     application = application_submit(candidate=ready_candidate, posting=first)
     application_move(
-        application=application, target=S.REJECTED, actor=recruiter_a, by=Mover.RECRUITER, reason="Weak C++ skills"
+        application=application,
+        target=S.REJECTED,
+        actor=recruiter_a,
+        by=Mover.RECRUITER,
+        reason="Weak C++ skills",
+        rejection_reason=rejection_reason,
     )
     email = Notification.objects.get(recipient=ready_candidate, event="application_rejected")
     assert "Weak C++" not in email.body_text + email.body_html + email.subject
     assert "talent pool" not in email.body_text, "no pool promise without consent"
+    assert rejection_reason.name not in email.body_text + email.body_html + email.subject
 
 
 def test_declining_an_offer_tells_the_candidate_and_releases_the_next(ready_candidate, first, second, recruiter_a):

@@ -51,7 +51,7 @@ def test_every_main_page_has_no_serious_accessibility_violation(
 
     def browser_for(main_page) -> Page:
         """One browser context per persona: a visitor or the candidate, reading English or Chinese."""
-        key = (main_page.signed_in, main_page.language)
+        key = main_page.client_key
         if key not in browsers:
             page = new_page(viewport={"width": 1280, "height": 900}, bypass_csp=True)
             if main_page.signed_in:

@@ -85,7 +85,7 @@ def test_every_main_page_is_valid_html(every_main_page, pages_data, tmp_path):
     clients = {}
     documents = {CANARY: CANARY_HTML}
     for page in every_main_page:
-        key = (page.signed_in, page.language)
+        key = page.client_key
         client = clients[key] = clients.get(key) or client_for(page, pages_data)
         response = client.get(page.path)
         assert response.status_code == page.status, f"{page} answered {response.status_code}"

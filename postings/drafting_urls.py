@@ -1,0 +1,3 @@
+"""Workspace routes of this part (included by applicants/workspace/urls.py, namespace "workspace")."""
+
+urlpatterns = []
