@@ -101,7 +101,7 @@ def posting_board(request, pk):
         "columns": [column(stage) for stage in BOARD_STAGES],
         "ended": [column(stage) for stage in ENDED_STAGES],
         "total": sum(counts.values()),
-        "board_url": request.path,
+        "pipeline_board_url": request.path,
     }
     return render(request, "recruit/pipeline/board.html", context)
 
@@ -189,7 +189,7 @@ def _card_answer(request, reviewed, application, *, message, refused, board_url)
         "message": message,
         "refused": refused,
         "counts": stage_counts(reviewed.filter(posting_id=application.posting_id)),
-        "board_url": board_url,
+        "pipeline_board_url": board_url,
     }
     response = render(request, "recruit/pipeline/_move_answer.html", context)
     if card is None:
@@ -224,7 +224,7 @@ def applicant_list(request, slug):
         "postings": [(p, str(p.pk) == selected_posting) for p in filterset.filters["posting"].queryset],
         "skills": [(s, s.slug == selected_skill) for s in Skill.objects.all()],
         "bulk_form": BulkForm(),
-        "list_url": request.get_full_path(),
+        "bulk_next": request.get_full_path(),
     }
     return render(request, "recruit/pipeline/applicant_list.html", context)
 
@@ -323,18 +323,22 @@ def applicant_bulk(request, slug):
 
 
 def _report_bulk(request, result, *, target, ignored):
+    """One message with the counts (moved, left alone, refused), then one per refusal with the applicant's name."""
     moved, refused = len(result.moved), len(result.refused)
-    if target == S.REJECTED:
-        done = ngettext(
-            "%(count)s applicant marked as not selected.", "%(count)s applicants marked as not selected.", moved
-        )
+    if not moved:
+        parts = [_("No applicant moved.")]
+    elif target == S.REJECTED:
+        parts = [
+            ngettext(
+                "%(count)s applicant marked as not selected.", "%(count)s applicants marked as not selected.", moved
+            )
+            % {"count": moved}
+        ]
     else:
-        done = ngettext(
-            "%(count)s applicant moved to “%(stage)s”.", "%(count)s applicants moved to “%(stage)s”.", moved
-        )
-    parts = [done % {"count": moved, "stage": S(target).label}]
-    if refused:
-        parts.append(ngettext("%(count)s could not move:", "%(count)s could not move:", refused) % {"count": refused})
+        parts = [
+            ngettext("%(count)s applicant moved to “%(stage)s”.", "%(count)s applicants moved to “%(stage)s”.", moved)
+            % {"count": moved, "stage": S(target).label}
+        ]
     if ignored:
         parts.append(
             ngettext(
@@ -344,8 +348,12 @@ def _report_bulk(request, result, *, target, ignored):
             )
             % {"count": ignored}
         )
+    if refused:
+        parts.append(ngettext("%(count)s could not move:", "%(count)s could not move:", refused) % {"count": refused})
     (messages.success if moved and not refused and not ignored else messages.warning)(request, " ".join(parts))
     for application, message in result.refused:
+        if application.status == target:
+            message = _("already in “%(stage)s”; nothing was changed.") % {"stage": S(target).label}
         messages.warning(request, _("%(name)s: %(reason)s") % {"name": applicant_name(application), "reason": message})
 
 

@@ -214,3 +214,11 @@ def test_the_board_loads_its_script_from_this_site_and_has_no_inline_script(clie
     assert '<script src="/static/js/workspace/pipeline.js" defer></script>' in html
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
     assert " style=" not in html
+
+
+def test_each_card_form_returns_to_this_board_after_a_move(client, recruiter_a, posting):
+    applicant(posting, status=S.SCREENING)
+    client.force_login(recruiter_a)
+    path = reverse("workspace:posting_board", args=[posting.pk])
+    html = board(client, posting).content.decode()
+    assert f'<input type="hidden" name="next" value="{path}">' in html
