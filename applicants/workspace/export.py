@@ -42,7 +42,7 @@ class _Echo:
 
 def header() -> list[str]:
     return [
-        _("Application"),
+        _("Application number"),
         _("Applicant"),
         _("School"),
         _("Degree level"),
@@ -55,7 +55,7 @@ def header() -> list[str]:
         _("In this stage since"),
         _("Days in stage"),
         _("Average score"),
-        _("Reviews"),
+        _("Number of reviews"),
         _("Application page"),
     ]
 

@@ -46,7 +46,7 @@ class SortKey:
 
 # `?sort=` values: a key for the ascending order of what the column shows, "-key" for the descending one.
 SORT_KEYS = {
-    "name": SortKey(_("Name"), "sort_name", nullable=True),
+    "name": SortKey(_("Applicant"), "sort_name", nullable=True),
     "applied": SortKey(_("Applied"), "created_at"),
     "days": SortKey(_("Days in stage"), "stage_entered_at", inverted=True),
     "score": SortKey(_("Score"), "average_score", nullable=True),
