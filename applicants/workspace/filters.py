@@ -122,9 +122,7 @@ class ApplicantFilter(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(
         label=_("Source"), choices=Application.Source.choices, empty_label=_("Any source")
     )
-    days = IntegerFilter(
-        label=_("At least this many days in the stage"), min_value=0, max_value=3650, method="filter_days"
-    )
+    days = IntegerFilter(label=_("Days in stage, at least"), min_value=0, max_value=3650, method="filter_days")
     sort = django_filters.ChoiceFilter(
         label=_("Sort"),
         choices=SORT_CHOICES,

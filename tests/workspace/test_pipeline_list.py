@@ -511,3 +511,42 @@ def test_a_recruiter_of_another_unit_moves_nothing_of_unit_a_by_any_form(client,
 def test_bulk_needs_post(client, recruiter_a, unit_a):
     client.force_login(recruiter_a)
     assert client.get(reverse("workspace:applicant_bulk", args=[unit_a.slug])).status_code == 405
+
+
+# --- Odd input from the unit's own recruiter ---------------------------------------------------------------------
+# tests/test_odd_input.py probes every route as a visitor and a candidate; these are the same probes as the
+# recruiter who may use the pipeline's pages, so they reach the views' own code.
+
+
+def test_odd_queries_and_bodies_never_break_the_pipelines_pages(client, recruiter_a, unit_a, posting):
+    from tests.test_odd_input import MARKER, ODD_BODIES, ODD_QUERIES, RAW_BODIES, _broken_rules, _quote
+
+    application = applicant(posting, name="Mei Chen")
+    client.force_login(recruiter_a)
+    client.raise_request_exception = False
+    pages = [
+        reverse("workspace:applicant_list", args=[unit_a.slug]),
+        reverse("workspace:applicant_export", args=[unit_a.slug]),
+        reverse("workspace:posting_board", args=[posting.pk]),
+    ]
+    actions = [
+        reverse("workspace:application_move", args=[application.pk]),
+        reverse("workspace:applicant_bulk", args=[unit_a.slug]),
+    ]
+    problems = []
+    htmx = {"HX-Request": "true", "HX-Target": f"card-{application.pk}"}
+    for url in pages:
+        for label, query in ODD_QUERIES.items():
+            response = client.get(f"{url}?{query.format(m=_quote(MARKER))}")
+            problems += [f"GET {url} [{label}]: {p}" for p in _broken_rules(url, response)]
+    for url in actions:
+        for headers in ({}, htmx):
+            for label, data in ODD_BODIES.items():
+                response = client.post(url, data, headers=headers)
+                problems += [f"POST {url} [{label}]: {p}" for p in _broken_rules(url, response)]
+            for label, (body, content_type) in RAW_BODIES.items():
+                response = client.post(url, body, content_type=content_type, headers=headers)
+                problems += [f"POST {url} [{label}]: {p}" for p in _broken_rules(url, response)]
+        client.force_login(recruiter_a)
+    assert not problems, "\n".join(problems)
+    assert Application.objects.get(pk=application.pk).status == S.SUBMITTED

@@ -80,8 +80,8 @@
   function onKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const card = event.target.closest(".applicant-card");
-    // Keys act on a card or its name's link; in the stage list or on a button they keep their usual meaning.
-    if (!card || !(event.target === card || event.target.closest(".applicant-card__name"))) return;
+    // Keys act on the card and its link and button; in the stage list they keep choosing a stage.
+    if (!card || event.target.closest("select, input, textarea")) return;
     const order = stages();
     const stage = card.dataset.stage;
     const siblings = cardsOf(card.parentElement);
@@ -123,17 +123,10 @@
         move(card, "rejected", true);
         break;
       case "m": {
+        // The focus goes to the card's list of stages: arrow keys choose, Tab then Enter moves.
         const select = card.querySelector("select");
-        if (select) {
-          select.focus();
-          try {
-            select.showPicker();
-          } catch {
-            // Not every browser opens a list on request; the focus is on it, so arrow keys choose.
-          }
-        } else {
-          announce(card.dataset.ended);
-        }
+        if (select) select.focus();
+        else announce(card.dataset.ended);
         break;
       }
       default:
@@ -167,7 +160,12 @@
       board.querySelectorAll(".is-drop-target").forEach((zone) => zone.classList.remove("is-drop-target"));
     });
     board.addEventListener("dragover", (event) => {
-      const zone = dragged && event.target.closest("[data-drop-stage]");
+      if (!dragged) return;
+      // Near an edge of a board wider than the window, it scrolls, so every column can take the card.
+      const edge = board.getBoundingClientRect();
+      if (event.clientX < edge.left + 48) board.scrollLeft -= 24;
+      else if (event.clientX > edge.right - 48) board.scrollLeft += 24;
+      const zone = event.target.closest("[data-drop-stage]");
       if (!zone) return;
       event.preventDefault();
       event.dataTransfer.dropEffect = "move";
