@@ -5,8 +5,9 @@ Reads only: the moves themselves are `services.application_move`'s.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.db.models import Count, F, QuerySet, Window
 from django.db.models.functions import RowNumber
@@ -99,8 +100,8 @@ def profile_of(application: Application) -> CandidateProfile | None:
 
 @dataclass
 class Card:
-    """An application as the pipeline shows it; blind screening already applied to `name` and `school` (empty
-    when hidden or unknown)."""
+    """An application as the pipeline shows it, its words in the active language; blind screening already
+    applied to `name` and `school` (empty when hidden or unknown)."""
 
     application: Application
     name: str
@@ -110,7 +111,9 @@ class Card:
     degree: str
     graduation_date: date | None
     days_in_stage: int
-    targets: list[tuple[str, str]] = field(default_factory=list)
+    stage_label: str
+    source_label: str
+    targets: tuple[tuple[str, str], ...] = ()
     # Why no move is offered (the application has ended), in the workflow's words.
     ended_message: str = ""
     # A refused move's message, shown on the card the board puts back.
@@ -123,10 +126,6 @@ class Card:
     @property
     def stage(self) -> str:
         return self.application.status
-
-    @property
-    def stage_label(self) -> str:
-        return self.application.get_status_display()
 
     @property
     def blind(self) -> bool:
@@ -155,31 +154,61 @@ def card_dom_id(application) -> str:
     return f"card-{application.pk}"
 
 
+# The words every card of a stage shares, worked out once per stage and language rather than once per card
+# (a board shows hundreds).
+
+
+@lru_cache(maxsize=64)
+def _label(choices, value: str, language: str) -> str:
+    return str(choices(value).label)
+
+
+@lru_cache(maxsize=32)
+def _targets(status: str, language: str) -> tuple[tuple[str, str], ...]:
+    return tuple((stage, _label(S, stage, language)) for stage in recruiter_targets(status))
+
+
+@lru_cache(maxsize=32)
+def _ended_message(status: str, language: str) -> str:
+    if status not in Application.TERMINAL:
+        return ""
+    try:
+        check_move(current=status, target=S.SUBMITTED, by=Mover.RECRUITER)
+    except IllegalMove as refusal:
+        return str(refusal)
+    return ""
+
+
 def card_for(application: Application, *, now: datetime | None = None) -> Card:
     """The card of an application loaded by `card_queryset`; no query."""
+    language = translation.get_language() or ""
     profile = profile_of(application)
     name = applicant_name(application)
     # The filter's dash stands for "hidden or unknown"; the templates and the export say that their own way.
     school = applicant_school(application, profile.school if profile else "")
     school = "" if school == "—" else school
-    ended_message = ""
-    if application.status in Application.TERMINAL:
-        try:
-            check_move(current=application.status, target=S.SUBMITTED, by=Mover.RECRUITER)
-        except IllegalMove as refusal:
-            ended_message = str(refusal)
+    degree = profile.degree_level if profile else ""
     return Card(
         application=application,
         name=name,
         name_lang=typed_text_lang(name),
         school=school,
         school_lang=typed_text_lang(school),
-        degree=DegreeLevel(profile.degree_level).label if profile and profile.degree_level else "",
+        degree=_label(DegreeLevel, degree, language) if degree in DegreeLevel.values else "",
         graduation_date=profile.graduation_date if profile else None,
         days_in_stage=max(application.days_in_stage(now), 0),
-        targets=[(stage, S(stage).label) for stage in recruiter_targets(application.status)],
-        ended_message=ended_message,
+        stage_label=_label(S, application.status, language),
+        source_label=_label(Application.Source, application.source, language),
+        targets=_targets(application.status, language),
+        ended_message=_ended_message(application.status, language),
     )
+
+
+def cards_in_order(applications: QuerySet, pks: list[int], *, now: datetime | None = None) -> list[Card]:
+    """The cards of these applications (among `applications`), in the order of `pks`, in one query."""
+    loaded = {application.pk: application for application in card_queryset(applications).filter(pk__in=pks)}
+    now = now or timezone.now()
+    return [card_for(loaded[pk], now=now) for pk in pks if pk in loaded]
 
 
 def stage_counts(applications: QuerySet) -> dict[str, int]:
@@ -189,17 +218,18 @@ def stage_counts(applications: QuerySet) -> dict[str, int]:
 
 
 def board_cards(applications: QuerySet, *, per_stage: int, now: datetime | None = None) -> dict[str, list[Card]]:
-    """Up to `per_stage` cards of each stage, the longest in their stage first, in one query whatever the
-    number of applications (a window function numbers each stage's rows)."""
+    """Up to `per_stage` cards of each of the board's stages, the longest in their stage first, in one query
+    whatever the number of applications (a window function numbers each stage's rows). The ended stages are
+    counted, not shown: the list has them."""
     now = now or timezone.now()
     position = Window(RowNumber(), partition_by=[F("status")], order_by=[F("stage_entered_at").asc(), F("pk").asc()])
     rows = (
-        card_queryset(applications.filter(status__in=UNIT_STAGES))
+        card_queryset(applications.filter(status__in=BOARD_STAGES))
         .annotate(position=position)
         .filter(position__lte=per_stage)
         .order_by("stage_entered_at", "pk")
     )
-    columns = {stage: [] for stage in UNIT_STAGES}
+    columns = {stage: [] for stage in BOARD_STAGES}
     for application in rows:
         columns[application.status].append(card_for(application, now=now))
     return columns
@@ -222,6 +252,7 @@ __all__ = [
     "card_dom_id",
     "card_for",
     "card_queryset",
+    "cards_in_order",
     "recruiter_targets",
     "stage_counts",
     "typed_text_lang",

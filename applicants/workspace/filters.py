@@ -147,8 +147,11 @@ class ApplicantFilter(django_filters.FilterSet):
         return self.form.cleaned_data.get("sort") or DEFAULT_SORT
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset.annotate(sort_name=_sort_name()))
-        return queryset.order_by(*sort_ordering(self.sort_order))
+        queryset = super().filter_queryset(queryset)
+        sort = self.sort_order
+        if sort.removeprefix("-") == "name":
+            queryset = queryset.annotate(sort_name=_sort_name())
+        return queryset.order_by(*sort_ordering(sort))
 
     def filter_stage(self, queryset, name, value):
         if value == ACTIVE:

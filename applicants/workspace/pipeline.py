@@ -39,8 +39,8 @@ from .cards import (
     board_cards,
     bulk_targets,
     card_dom_id,
-    card_for,
     card_queryset,
+    cards_in_order,
     stage_counts,
 )
 from .filters import SORT_KEYS, ApplicantFilter
@@ -49,7 +49,7 @@ from .frame import workspace_context, workspace_view
 S = Application.Status
 
 # A column shows the applications longest in its stage; the list (linked under it) has every one.
-BOARD_CARDS_PER_STAGE = 50
+BOARD_CARDS_PER_STAGE = 25
 LIST_PAGE_SIZE = 50
 # More than a page can select; a larger form is not one a person sent.
 BULK_MAX_IDS = 500
@@ -92,7 +92,7 @@ def posting_board(request, pk):
     cards = board_cards(applications, per_stage=BOARD_CARDS_PER_STAGE)
 
     def column(stage):
-        return Column(stage, S(stage).label, counts[stage], cards[stage])
+        return Column(stage, S(stage).label, counts[stage], cards.get(stage, []))
 
     context = {
         **workspace_context(request, unit=posting.unit),
@@ -205,10 +205,12 @@ def _card_answer(request, reviewed, application, *, message, refused, board_url)
 def applicant_list(request, slug):
     """The unit's applications across its postings: filtered, sorted, 50 a page, to move in bulk or export."""
     unit = workspace_unit(request.user, slug)
-    applications = card_queryset(_unit_applications(request.user, unit))
+    applications = _unit_applications(request.user, unit)
     filterset = ApplicantFilter(request.GET, queryset=applications, unit=unit)
-    page = Paginator(filterset.qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [card_for(application) for application in page.object_list]
+    # The page's ids first (sorting only what the filters and the order need), then their cards: joining every
+    # application of the unit to its candidate and profile just to keep fifty would cost more than both.
+    page = Paginator(filterset.qs.values_list("pk", flat=True), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = cards_in_order(applications, list(page.object_list))
     selected_posting = str(filterset.form["posting"].value() or "")
     selected_skill = str(filterset.form["skill"].value() or "")
     context = {

@@ -26,7 +26,7 @@ def board(client, posting):
 
 
 def column(html, stage) -> str:
-    """The markup of one column (or, for an ended stage, its fold)."""
+    """The markup of one column's cards."""
     match = re.search(rf'data-drop-stage="{stage}".*?data-cards="{stage}">(.*?)</ol>', html, re.S)
     assert match, f"no column {stage}"
     return match[1]
@@ -107,15 +107,19 @@ def test_each_card_offers_only_the_moves_a_recruiter_may_make_from_its_stage(cli
     assert 'data-ended="This application has already ended (hired)."' in html
 
 
-def test_ended_applications_sit_folded_in_the_ended_column_with_their_counts(client, recruiter_a, posting):
+def test_ended_applications_are_counted_in_the_ended_column_with_links_to_them_in_the_list(
+    client, recruiter_a, posting
+):
     applicant(posting, name="Rejected Ren", status=S.REJECTED)
     applicant(posting, name="Withdrawn Wu", status=S.WITHDRAWN)
     client.force_login(recruiter_a)
     html = board(client, posting).content.decode()
-    assert "Rejected Ren" in column(html, "rejected")
-    assert "Withdrawn Wu" in column(html, "withdrawn")
+    assert "Rejected Ren" not in html and "Withdrawn Wu" not in html
     assert re.search(r'id="count-rejected">1<span class="visually-hidden"> application</span>', html)
     assert re.search(r'id="count-declined">0<span class="visually-hidden"> applications</span>', html)
+    assert f'href="/recruit/units/alibaba-cloud/applicants/?posting={posting.pk}&amp;stage=withdrawn"' in html
+    # A card dropped on "Not selected" asks for the reason.
+    assert 'data-drop-stage="rejected"' in html
 
 
 def test_a_long_column_shows_the_longest_waiting_first_and_links_to_the_rest(

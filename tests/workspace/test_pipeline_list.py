@@ -329,9 +329,9 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_applications(
         listed(client, unit_a, f"?posting={posting.pk}&skill=python&stage=active&sort=-score")
 
 
-# Session, user, membership, unit; the filters' posting and skill checked, their lists of choices; the count and
-# the page; the units to switch between; the rejection reasons; the session's save in its savepoint.
-LIST_QUERIES = 15
+# Session, user, membership, unit; the filters' posting and skill checked, their lists of choices; the count, the
+# page's ids and their cards; the units to switch between; the rejection reasons; the session's save in its savepoint.
+LIST_QUERIES = 16
 
 
 # --- Who may see it -------------------------------------------------------------------------------------------

@@ -61,11 +61,15 @@
         if (!answer) return;
         answer.classList.remove("is-moving");
         const list = listFor(answer.dataset.stage);
-        if (list && answer.parentElement !== list) {
+        const stayed = answer.dataset.stage === card.dataset.stage;
+        if (!list) {
+          // It ended meanwhile (someone else's move): the board shows the ended stages' counts, not their cards.
+          answer.remove();
+        } else if (answer.parentElement !== list) {
           list.append(answer);
         }
         const refused = answer.classList.contains("applicant-card--refused");
-        if (byKeyboard) focusCard(refused || answer.dataset.stage === card.dataset.stage ? answer : next || answer);
+        if (byKeyboard) focusCard(list && (refused || stayed) ? answer : next || (list ? answer : null));
       });
   }
 
