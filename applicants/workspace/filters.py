@@ -72,7 +72,7 @@ class MonthField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
-        match = re.fullmatch(r"(\d{4})-(\d{2})", value)
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", value)
         if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < 1900:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return dt.date(int(match[1]), int(match[2]), 1)

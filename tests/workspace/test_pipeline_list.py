@@ -550,3 +550,13 @@ def test_odd_queries_and_bodies_never_break_the_pipelines_pages(client, recruite
         client.force_login(recruiter_a)
     assert not problems, "\n".join(problems)
     assert Application.objects.get(pk=application.pk).status == S.SUBMITTED
+
+
+def test_the_list_loads_its_script_from_this_site_and_has_no_inline_script_or_style(
+    client, recruiter_a, unit_a, season
+):
+    client.force_login(recruiter_a)
+    html = listed(client, unit_a)
+    assert '<script src="/static/js/workspace/pipeline.js" defer></script>' in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert " style=" not in html
