@@ -1,10 +1,6 @@
 """The pipeline in a real browser: moving cards by keyboard alone and by drag and drop (the workflow refusing an
 illegal drop), the same board without JavaScript, on a phone, and the list's "select all" with a bulk move.
-
-The browser fixtures are tests/e2e's, imported here by name (pytest finds a module's fixtures among its names),
-so the tests' parameters share those names on purpose.
 """
-# ruff: noqa: F811
 
 import re
 
@@ -12,15 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from applicants.models import Application
-from tests.e2e.conftest import (  # noqa: F401 (used by name, as fixtures)
-    _parsable_media_url,
-    browser,
-    live_server,
-    new_page,
-    page_problems,
-    screenshot,
-    sign_in,
-)
+from tests.e2e.conftest import sign_in
 from tests.factories import PostingFactory
 from tests.workspace.pipeline_data import applicant
 
