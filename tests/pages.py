@@ -305,7 +305,18 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
 
 def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
     """The recruiter workspace and the admins' pages, each seen by the recruiter or the admin it is for."""
-    return []
+    unit = data.posting.unit.slug
+    return [
+        # The pipeline: a posting's board, the unit's applicant list (filtered and sorted too).
+        MainPage("Pipeline board", f"/recruit/postings/{data.posting.pk}/board/", signed_in=True, persona="recruiter"),
+        MainPage("Applicant list", f"/recruit/units/{unit}/applicants/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Filtered applicant list",
+            f"/recruit/units/{unit}/applicants/?stage=active&degree=master&sort=-name",
+            signed_in=True,
+            persona="recruiter",
+        ),
+    ]
 
 
 def is_private(path: str) -> bool:
