@@ -30,7 +30,9 @@ def workspace_context(request, *, unit=None) -> dict:
     admin. Pass `unit` on a unit's pages; other pages show the one worked in last."""
     units = list(workspace_units(request.user).only("pk", "slug", "name_en", "name_zh_hans"))
     if unit is not None:
-        request.session[SESSION_UNIT] = unit.slug
+        if request.session.get(SESSION_UNIT) != unit.slug:
+            # Written only when it changes: a session saved on every page would cost a query each time.
+            request.session[SESSION_UNIT] = unit.slug
     else:
         remembered = request.session.get(SESSION_UNIT)
         unit = next((u for u in units if u.slug == remembered), units[0] if units else None)
