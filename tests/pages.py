@@ -305,7 +305,19 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
 
 def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
     """The recruiter workspace and the admins' pages, each seen by the recruiter or the admin it is for."""
-    return []
+    return [
+        # The application page and what is done from it (applicants/workspace/review.py).
+        *(
+            MainPage(name, f"/recruit/{path}", signed_in=True, persona="recruiter")
+            for name, path in (
+                ("Workspace application", f"applications/{application.pk}/"),
+                ("Review form", f"applications/{application.pk}/review/"),
+                ("Reject form", f"applications/{application.pk}/reject/"),
+                ("Interview form", f"applications/{application.pk}/interviews/new/"),
+                ("Interview change form", f"interviews/{data.interview.pk}/edit/"),
+            )
+        ),
+    ]
 
 
 def is_private(path: str) -> bool:
