@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.csp import CSP
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -74,9 +75,19 @@ def _page(request, application, **context) -> dict:
         **workspace_context(request, unit=application.posting.unit),
         "workspace_section": "applicants",
         "application": application,
+        "applicant": _applicant(application),
         "detail_url": reverse("workspace:application_detail", args=[application.pk]),
         **context,
     }
+
+
+def _applicant(application):
+    """The applicant's name for headings: as the person wrote it, in no particular language (lang=""), or the
+    portal's placeholder while blind screening hides it."""
+    name = applicant_name(application)
+    if application.is_blind or application.candidate is None:
+        return name
+    return format_html('<span lang="">{}</span>', name)
 
 
 # --- The application page -----------------------------------------------------------

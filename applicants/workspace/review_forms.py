@@ -6,6 +6,7 @@ import zoneinfo
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -110,10 +111,12 @@ class RejectForm(forms.Form):
 
 
 class ZoneField(forms.CharField):
-    """An IANA zone from the list, named in the page's language."""
+    """An IANA zone from the list, named in the page's language (`name_in_page_language` when the form is made)."""
 
     def __init__(self, **kwargs):
         super().__init__(max_length=64, **kwargs)
+
+    def name_in_page_language(self) -> None:
         areas, english = localized_zone_choices()
         self.widget = ZoneSelect(choices=areas, english_values=english)
 
@@ -175,7 +178,8 @@ class InterviewForm(forms.Form):
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text=gettext_lazy("The address of the video call, starting with https://"),
+        error_messages={"invalid": gettext_lazy("Enter the whole address, such as https://meet.example.com/abc-defg")},
+        help_text=gettext_lazy("The address of the video call, such as https://meet.example.com/abc-defg"),
     )
     outside_hours_ok = forms.BooleanField(
         label=gettext_lazy("Yes, schedule it at this time"), required=False, widget=forms.CheckboxInput
@@ -184,7 +188,11 @@ class InterviewForm(forms.Form):
     def __init__(self, *args, interviewers, candidate_zone="", interview=None, default_zone="", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["interviewers"].queryset = interviewers
-        self.fields["interviewers"].label_from_instance = lambda user: user.name or user.email
+        # People's names are in no particular language (lang=""), whatever the page's.
+        self.fields["interviewers"].label_from_instance = lambda user: format_html(
+            '<span lang="">{}</span>', user.name or user.email
+        )
+        self.fields["time_zone"].name_in_page_language()
         self.candidate_zone = candidate_zone if is_known_zone(candidate_zone) else ""
         # Shown only when the time chosen is outside business hours.
         self.asks_confirmation = False
@@ -207,7 +215,7 @@ class InterviewForm(forms.Form):
     def clean_video_link(self):
         link = self.cleaned_data["video_link"]
         if link and not link.lower().startswith(("https://", "http://")):
-            raise forms.ValidationError(_("Enter a web address starting with https://"))
+            raise forms.ValidationError(_("Enter the whole address, such as https://meet.example.com/abc-defg"))
         return link
 
     def clean(self):
