@@ -256,10 +256,11 @@ def _words(interview, application, person, *, for_candidate: bool, interviewers)
         link = reverse("workspace:application_detail", args=[application.pk])
         summary = _("Interview with %(candidate)s: %(title)s") % {"candidate": candidate_name, "title": title}
     when = event_times(interview.starts_at, interview.ends_at, interview.time_zone, person.time_zone or None)
+    when_text = _told(when.own)
     interviewer_names = join_words(p.name or p.email for p in interviewers)
     place, video_link = interview.place, interview.video_link
     lines = [
-        f"{when.own.start_text}{when.own.separator}{when.own.end_text} {when.own.zone_label}",
+        when_text,
         _("With: %(names)s") % {"names": interviewer_names},
         _("Place: %(place)s") % {"place": place} if place else "",
         _("Video link: %(link)s") % {"link": video_link} if video_link else "",
@@ -272,9 +273,16 @@ def _words(interview, application, person, *, for_candidate: bool, interviewers)
         "title": title,
         "unit": unit,
         "when": when,
+        "when_text": when_text,
+        "local_text": _told(when.local) if when.local else "",
         "duration_minutes": interview.duration_minutes,
         "place": place,
         "video_link": video_link,
         "interviewer_names": interviewer_names,
     }
     return context, summary, "\n".join(line for line in lines if line), video_link or absolute_url(link), link
+
+
+def _told(span) -> str:
+    """ "Mon 14 Dec 2026, 10:00–10:45 Shanghai time (CST)": a span in one line, its zone named."""
+    return f"{span.start_text}{span.separator}{span.end_text} {span.zone_label}"
