@@ -7,6 +7,7 @@ The unit's recruiters and hiring managers, and admins, work on its applications;
 import datetime as dt
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,3 +139,49 @@ def test_the_pages_are_never_stored(client, world, recruiter_a):
     for name, target in PAGES:
         response = client.get(reverse(name, args=[world[target].pk]))
         assert "no-store" in response["Cache-Control"], name
+
+
+# --- Odd input from a recruiter of the unit (tests/test_odd_input.py asks as a visitor and a candidate) ----------
+
+MARKER = '<x-probe-7 id="p">\'"'
+ODD_QUERIES = [
+    "next=%2F%2Fevil.example%2F",
+    "next=https%3A%2F%2Fevil.example",
+    "download=abc&download=1",
+    "advance=%00",
+    f"next={MARKER}",
+]
+ODD_BODIES = [
+    {},
+    {"rejection_reason": ["1", "2"], "note": "a\x00b", "next": "//evil.example/"},
+    {"recommendation": MARKER, "notes": MARKER, "score_skills": ["4", "1"], "score_evil": "4"},
+    {"score_skills": str(2**70), "recommendation": "yes"},
+    {"date": "2027-13-45", "time": "99:99", "time_zone": MARKER, "duration_minutes": "1e9", "interviewers": ["x"]},
+    {"date": ["2030-01-07", "2030-01-08"], "time": "10:00", "time_zone": ["UTC", "Mars/Olympus"]},
+    {"date": "2030-01-07", "time": "10:00", "time_zone": "UTC", "duration_minutes": "45", "video_link": MARKER},
+    {"interviewers": str(2**63), "place": "x" * 50_000, "outside_hours_ok": "maybe"},
+]
+
+
+def test_odd_input_from_a_recruiter_never_breaks_a_page(world, recruiter_a):
+    client = Client(raise_request_exception=False)
+    client.force_login(recruiter_a)
+    problems = []
+    for name, target in PAGES:
+        url = reverse(name, args=[world[target].pk])
+        responses = [(f"GET ?{query}", client.get(f"{url}?{query}")) for query in ODD_QUERIES]
+        responses += [(f"POST {body}", client.post(url, body)) for body in ODD_BODIES]
+        for label, response in responses:
+            location = response.get("Location", "")
+            if response.status_code >= 500:
+                problems.append(f"{url} {label}: {response.status_code}")
+            if "evil.example" in location:
+                problems.append(f"{url} {label}: redirects to {location}")
+            if not getattr(response, "streaming", False) and "<x-probe-7" in response.content.decode():
+                problems.append(f"{url} {label}: echoes the input unescaped")
+    assert not problems, "\n".join(problems)
+    interview = world["interview"]
+    interview.refresh_from_db()
+    # One of the bodies is empty: on the cancel page that is a plain confirmation, so the interview is cancelled.
+    assert interview.status in {Interview.Status.SCHEDULED, Interview.Status.CANCELLED}
+    assert not Review.objects.exists()
