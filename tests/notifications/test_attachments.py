@@ -7,6 +7,7 @@ import pytest
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
+from recruit.accounts.models import PersonalVersion
 from recruit.notifications.mail import ConsoleBackend
 from recruit.notifications.models import Notification
 from recruit.notifications.services import (
@@ -125,3 +126,18 @@ def test_the_console_mailer_prints_the_invitation_readable_and_still_attached():
     assert 'filename="interview.ics"' in printed
     assert 'method="REQUEST"' in printed
     assert "Content-Disposition: attachment" in printed
+
+
+def test_the_outbox_still_changes_the_recipients_personal_version(candidate, django_capture_on_commit_callbacks):
+    """The migration that added attachments rebuilt the table on SQLite: its triggers are there again."""
+
+    def token():
+        return PersonalVersion.objects.filter(user_id=candidate.pk).values_list("token", flat=True).first()
+
+    before = token()
+    with django_capture_on_commit_callbacks(execute=False):
+        notification = write(recipient=candidate)
+    after_insert = token()
+    Notification.objects.filter(pk=notification.pk).update(read_at=timezone.now())
+    after_read = token()
+    assert before != after_insert != after_read
