@@ -69,21 +69,24 @@ def outside_business_hours(starts_at: dt.datetime, ends_at: dt.datetime, zone_na
     return start.weekday() >= 5 or start.date() != end.date() or start.time() < opens or end.time() > closes
 
 
+def interview_refusal(application: Application) -> str | None:
+    """Why `application` takes no interview at all, in the recruiter's words (None when it does)."""
+    if application.status in Application.TERMINAL:
+        return _("This application has ended (%(status)s): it takes no interviews.") % {
+            "status": application.get_status_display().lower()
+        }
+    if application.is_blind:
+        return _(
+            "Blind screening hides who the candidate is until the application passes screening: "
+            "move it on before scheduling an interview."
+        )
+    return None
+
+
 def slot_problems(*, application: Application, slot: Slot, now: dt.datetime) -> list[str]:
     """Every reason `slot` cannot be booked on `application`, in the recruiter's words ([] if it can)."""
-    problems = []
-    if application.status in Application.TERMINAL:
-        problems.append(
-            _("This application has ended (%(status)s): it takes no interviews.")
-            % {"status": application.get_status_display().lower()}
-        )
-    elif application.is_blind:
-        problems.append(
-            _(
-                "Blind screening hides who the candidate is until the application passes screening: "
-                "move it on before scheduling an interview."
-            )
-        )
+    refusal = interview_refusal(application)
+    problems = [refusal] if refusal else []
     if not is_known_zone(slot.time_zone):
         problems.append(_("Choose a time zone from the list."))
     if slot.starts_at <= now:

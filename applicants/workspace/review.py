@@ -30,7 +30,7 @@ from recruit.accounts.timezones import event_times, visitor_time_zone, zone_labe
 from .. import services
 from ..models import Application, Interview, Review, StageChange
 from ..reviews import scorecard_for, sees_other_reviews, summarize
-from ..services.interviews import interviewer_choices
+from ..services.interviews import interview_refusal, interviewer_choices
 from ..templatetags.workspace import applicant_name
 from ..workflow import MOVES, IllegalMove, Mover, check_move
 from .frame import workspace_context, workspace_view
@@ -360,6 +360,10 @@ def _interview_form(request, application, interview=None) -> InterviewForm:
 def interview_new(request, pk):
     """Schedule an interview on the application; the candidate and the interviewers get the invitation."""
     application = _reviewed_application(request.user, pk)
+    refusal = interview_refusal(application)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(reverse("workspace:application_detail", args=[pk]) + "#interviews")
     form = _interview_form(request, application)
     if request.method == "POST" and form.is_valid():
         try:

@@ -281,19 +281,27 @@ def test_business_hours():
 
 
 @pytest.mark.parametrize("status", [S.REJECTED, S.WITHDRAWN, S.HIRED])
-def test_an_ended_application_takes_no_interview(application, recruiter_a, status):
+def test_an_ended_application_takes_no_interview(client, application, recruiter_a, status):
     Application.objects.filter(pk=application.pk).update(status=status)
     application.refresh_from_db()
     with pytest.raises(ValidationError, match="it takes no interviews"):
         interview_schedule(application=application, actor=recruiter_a, slot=slot(recruiter_a))
+    client.force_login(recruiter_a)
+    response = client.get(reverse("workspace:interview_new", args=[application.pk]))
+    assert "it takes no interviews" in client.get(response["Location"]).text
 
 
 def test_blind_screening_takes_no_interview_until_it_is_passed(client, unit_a, recruiter_a):
     application = applicant(PostingFactory(unit=unit_a, blind_screening=True), status=S.SCREENING)
     client.force_login(recruiter_a)
-    response = client.post(reverse("workspace:interview_new", args=[application.pk]), form(recruiter_a))
-    assert "Blind screening hides who the candidate is" in response.text
+    url = reverse("workspace:interview_new", args=[application.pk])
+    for method, data in (("get", None), ("post", form(recruiter_a))):
+        response = getattr(client, method)(url, data)
+        assert response.status_code == 302
+        assert "Blind screening hides who the candidate is" in client.get(response["Location"]).text
     assert not Interview.objects.exists()
+    with pytest.raises(ValidationError, match="Blind screening"):
+        interview_schedule(application=application, actor=recruiter_a, slot=slot(recruiter_a))
 
 
 # --- Changing and cancelling ----------------------------------------------------------------------
