@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.csp import CSP
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -82,7 +83,7 @@ def application_detail(request, pk):
         interviews=page.interviews(application, zone),
         others=page.other_applications(request.user, application),
         viewer_zone=zone,
-        viewer_zone_label=zone_label(zone, (application.updated_at,)),
+        viewer_zone_label=zone_label(zone, (timezone.now(),)),
         **page.reviews(request.user, application, scorecard),
     )
     return render(request, "recruit/review/application_detail.html", context)
