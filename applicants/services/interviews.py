@@ -258,7 +258,8 @@ def _words(interview, application, person, *, for_candidate: bool, interviewers)
     else:
         link = reverse("workspace:application_detail", args=[application.pk])
         summary = _("Interview with %(candidate)s: %(title)s") % {"candidate": candidate_name, "title": title}
-    when = event_times(interview.starts_at, interview.ends_at, interview.time_zone, person.time_zone or None)
+    own_zone = person.time_zone if is_known_zone(person.time_zone) else None
+    when = event_times(interview.starts_at, interview.ends_at, interview.time_zone, own_zone)
     when_text = _told(when.own)
     interviewer_names = join_words(p.name or p.email for p in interviewers)
     place, video_link = interview.place, interview.video_link
