@@ -1,8 +1,10 @@
 """Admin views of candidates' data, for support; changes go through the candidate area and the workflow."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
-from .models import Application, CandidateProfile, Resume, StageChange
+from .models import Application, CandidateProfile, Interview, RejectionReason, Resume, Review, StageChange
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -74,3 +76,66 @@ class ApplicationAdmin(ReadOnlyAdmin):
         "submitted_at",
     ]
     readonly_fields = fields
+
+
+@admin.register(RejectionReason)
+class RejectionReasonAdmin(TranslationAdmin):
+    """The list recruiters choose from when rejecting, in both languages. A reason in use cannot be deleted
+    (applications keep it): untick "offered" to stop offering it."""
+
+    list_display = ["name", "code", "allows_resurfacing", "is_active", "position"]
+    list_editable = ["is_active", "position"]
+    list_filter = ["is_active", "allows_resurfacing"]
+    search_fields = ["code", "name_en", "name_zh_hans"]
+    prepopulated_fields = {"code": ["name_en"]}
+
+
+class AppliedToMixin:
+    @admin.display(description=_("application"), ordering="application__created_at")
+    def applied_to(self, obj) -> str:
+        return str(obj.application)
+
+
+@admin.register(Review)
+class ReviewAdmin(AppliedToMixin, ReadOnlyAdmin):
+    """Reviews, to look at. Written only in the workspace, which keeps the application's average with them."""
+
+    list_display = ["applied_to", "reviewer", "score", "recommendation", "updated_at"]
+    list_filter = ["recommendation", "application__posting__unit"]
+    list_select_related = ["application__posting", "application__candidate", "reviewer"]
+    search_fields = ["reviewer__email", "reviewer__name", "application__posting__title"]
+    fields = ["application", "reviewer", "scores", "score", "recommendation", "notes", "created_at", "updated_at"]
+    readonly_fields = fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Interview)
+class InterviewAdmin(AppliedToMixin, ReadOnlyAdmin):
+    """Interviews, to look at. Scheduled, changed and cancelled in the workspace, which sends the invitations."""
+
+    list_display = ["applied_to", "starts_at", "time_zone", "duration_minutes", "status", "sequence"]
+    list_filter = ["status", "application__posting__unit"]
+    list_select_related = ["application__posting", "application__candidate"]
+    search_fields = ["application__posting__title", "application__candidate__email", "place"]
+    date_hierarchy = "starts_at"
+    fields = [
+        "application",
+        "uid",
+        "starts_at",
+        "time_zone",
+        "duration_minutes",
+        "interviewers",
+        "place",
+        "video_link",
+        "status",
+        "sequence",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
+    readonly_fields = fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from postings.models import Posting, Program
+from recruit.accounts.timezones import event_times, visitor_time_zone
 
 from . import access, privacy, services
 from .eligibility import REAPPLY_RULE, candidate_reasons, graduation_reasons, may_apply, program_reasons
 from .forms import AccountDeleteForm, ApplyForm, EligibilityPreviewForm, ProfileForm, ReorderForm, ResumeUploadForm
-from .models import Application
+from .models import Application, Interview
 from .queries import candidacy_of
 from .workflow import CANDIDATE_WORDS, IllegalMove, preference_buttons
 
@@ -173,8 +174,25 @@ def apply(request, posting_pk):
 def application_detail(request, pk):
     application = access.own_application(request.user, pk)
     timeline = [(change, CANDIDATE_WORDS[change.to_status]) for change in application.stage_changes.all()]
-    context = {"application": application, "timeline": timeline, "reapply_rule": REAPPLY_RULE}
+    context = {
+        "application": application,
+        "timeline": timeline,
+        "reapply_rule": REAPPLY_RULE,
+        "interviews": _interviews_of(application, visitor_time_zone(request)),
+    }
     return render(request, "applicants/application_detail.html", context)
+
+
+def _interviews_of(application, zone):
+    """The application's interviews, each with its time in its own zone and (when the clock differs) in the
+    candidate's, and whether it is still to come; two queries however many there are."""
+    now = timezone.now()
+    interviews = Interview.objects.filter(application=application).prefetch_related("interviewers")
+    rows = []
+    for interview in interviews:
+        when = event_times(interview.starts_at, interview.ends_at, interview.time_zone, zone)
+        rows.append((interview, when, interview.ends_at > now))
+    return rows
 
 
 @login_required

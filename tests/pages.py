@@ -316,6 +316,17 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
             signed_in=True,
             persona="recruiter",
         ),
+        # The application page and what is done from it (applicants/workspace/review.py).
+        *(
+            MainPage(name, f"/recruit/{path}", signed_in=True, persona="recruiter")
+            for name, path in (
+                ("Workspace application", f"applications/{application.pk}/"),
+                ("Review form", f"applications/{application.pk}/review/"),
+                ("Reject form", f"applications/{application.pk}/reject/"),
+                ("Interview form", f"applications/{application.pk}/interviews/new/"),
+                ("Interview change form", f"interviews/{data.interview.pk}/edit/"),
+            )
+        ),
     ]
 
 

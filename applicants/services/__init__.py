@@ -17,18 +17,26 @@ from .applications import (
     applications_move,
 )
 from .candidates import pool_consent_give, pool_consent_withdraw, profile_for
+from .interviews import Slot, interview_cancel, interview_schedule, interview_update, interviews_cancel_upcoming
 from .resumes import MAX_RESUME_VERSIONS, resume_delete, resume_extract_text, resume_make_current, resume_upload
+from .reviews import application_reject, review_submit
 
 __all__ = [
     "MAX_RESUME_VERSIONS",
     "ApplicationRefused",
     "BulkMoveResult",
     "PreferenceNotMoved",
+    "Slot",
     "application_move",
+    "application_reject",
     "application_shift_preference",
     "application_submit",
     "application_withdraw",
     "applications_move",
+    "interview_cancel",
+    "interview_schedule",
+    "interview_update",
+    "interviews_cancel_upcoming",
     "pool_consent_give",
     "pool_consent_withdraw",
     "profile_for",
@@ -36,4 +44,5 @@ __all__ = [
     "resume_extract_text",
     "resume_make_current",
     "resume_upload",
+    "review_submit",
 ]

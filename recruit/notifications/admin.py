@@ -11,7 +11,8 @@ class NotificationAdmin(admin.ModelAdmin):
     """The outbox, to watch delivery. Rows are written by the portal, never here.
 
     The bodies are left out on purpose: account emails carry sign-in and
-    password-reset links, which staff must not be able to use.
+    password-reset links, which staff must not be able to use. Attachments
+    are named, not shown.
     """
 
     list_display = ["email", "event", "status", "created_at", "sent_at"]
@@ -25,6 +26,7 @@ class NotificationAdmin(admin.ModelAdmin):
         "key",
         "subject",
         "link",
+        "attachment_names",
         "message_id",
         "holds_secret",
         "status",
@@ -44,6 +46,10 @@ class NotificationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("attachments"))
+    def attachment_names(self, notification) -> str:
+        return ", ".join(attachment["filename"] for attachment in notification.attachments) or "—"
 
     @admin.action(description=_("Send again"), permissions=["change"])
     def send_again(self, request, queryset):

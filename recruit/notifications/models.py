@@ -58,6 +58,9 @@ class Notification(models.Model):
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
     link = models.CharField(_("link"), max_length=500, blank=True)
+    # Files sent with the email, as text: [{"filename", "content_type", "content"}] (a calendar invitation's
+    # .ics). Blanked with the bodies (services.notifications_purge).
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     # One per notification, kept for every try: a copy sent again after a
     # crash carries the same id, so mail systems can drop it.
     message_id = models.CharField(_("Message-ID"), max_length=255, default=new_message_id, editable=False)

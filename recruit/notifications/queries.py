@@ -14,5 +14,5 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def for_list(self):
-        """What the in-app list shows: the bodies stay in the database."""
-        return self.defer("body_text", "body_html")
+        """What the in-app list shows: the bodies and attachments stay in the database."""
+        return self.defer("body_text", "body_html", "attachments")

@@ -9,6 +9,7 @@ import re
 import smtplib
 import time
 from datetime import timedelta
+from email.message import MIMEPart
 
 from allauth.core import context as allauth_context
 from django.conf import settings
@@ -34,7 +35,14 @@ _EVENT = re.compile(r"[a-z0-9_]{1,64}")
 
 
 def notify(
-    *, recipient=None, email: str | None = None, event: str, key: str, context: dict, link: str = ""
+    *,
+    recipient=None,
+    email: str | None = None,
+    event: str,
+    key: str,
+    context: dict,
+    link: str = "",
+    attachments: list[dict] | None = None,
 ) -> Notification | None:
     """Write the notification of `event` for `recipient` (or a bare `email`) and deliver it after commit.
 
@@ -42,7 +50,8 @@ def notify(
     `context` now, so delivery needs nothing but the row. `key` identifies the
     occurrence (an application's id, say): a second call with the same event,
     key and address writes nothing and returns None. Call it inside the
-    transaction that records the event, or outside any.
+    transaction that records the event, or outside any. `attachments` are
+    text files sent with the email (see `notify_rendered`).
     """
     if not _EVENT.fullmatch(event):
         raise ValueError(f"An event is a short slug of a-z, 0-9 and _, not {event!r}.")
@@ -70,6 +79,7 @@ def notify(
         body_text=body_text,
         body_html=body_html,
         link=link,
+        attachments=attachments,
     )
 
 
@@ -110,19 +120,24 @@ def notify_rendered(
     link: str = "",
     holds_secret: bool = False,
     read: bool = False,
+    attachments: list[dict] | None = None,
 ) -> Notification | None:
     """Write an already rendered notification and deliver it after commit.
 
     For content rendered elsewhere (account emails); `notify` for everything
     else. `holds_secret` (a sign-in, verification or reset link) blanks the
     bodies once sent, so the outbox never keeps a usable link; `read` keeps
-    it out of the in-app unread count. Returns None when this event, key and
-    address were already notified.
+    it out of the in-app unread count. `attachments` are text files sent with
+    the email, each {"filename": "invitation.ics", "content_type":
+    "text/calendar; method=REQUEST", "content": "BEGIN:VCALENDAR..."}; they
+    are kept in the row, so delivery (and a retry) sends the same bytes.
+    Returns None when this event, key and address were already notified.
     """
     if not email:
         raise ValueError("A notification needs an email address (or a recipient who has one).")
     if link and not is_local_link(link):
         raise ValueError(f"A notification links to a path on this site, not to {link!r}.")
+    attachments = [_checked_attachment(attachment) for attachment in attachments or ()]
     # Mail headers are one line; the column has a length.
     subject = Truncator(" ".join(subject.split())).chars(Notification._meta.get_field("subject").max_length)
     notification, created = Notification.objects.get_or_create(
@@ -137,12 +152,47 @@ def notify_rendered(
             "link": link,
             "holds_secret": holds_secret,
             "read_at": timezone.now() if read else None,
+            "attachments": attachments,
         },
     )
     if not created:
         return None
     _enqueue(notification.pk)
     return notification
+
+
+# A file name without a path or anything a mail header would read as syntax; a MIME type with its parameters.
+_FILENAME = re.compile(r"[\w][\w .()-]{0,99}")
+_CONTENT_TYPE = re.compile(r"text/[a-z0-9.+-]+(; *[a-z0-9-]+=[A-Za-z0-9._-]+)*")
+
+
+def _checked_attachment(attachment: dict) -> dict:
+    """An attachment as the outbox keeps it; ValueError for anything else (a caller's mistake, not input)."""
+    filename, content_type, content = (attachment.get(name) for name in ("filename", "content_type", "content"))
+    if not (isinstance(filename, str) and _FILENAME.fullmatch(filename)):
+        raise ValueError(f"An attachment needs a plain file name, not {filename!r}.")
+    if not (isinstance(content_type, str) and _CONTENT_TYPE.fullmatch(content_type)):
+        raise ValueError(f"An attachment is text ('text/calendar; method=REQUEST', say), not {content_type!r}.")
+    if not isinstance(content, str):
+        raise ValueError("An attachment's content is text.")
+    return {"filename": filename, "content_type": content_type, "content": content}
+
+
+def attachment_part(attachment: dict) -> MIMEPart:
+    """A MIME part for one kept attachment, its type's parameters included (a calendar client reads
+    `method=REQUEST` or `method=CANCEL` from it)."""
+    kind, *parameters = (piece.strip() for piece in attachment["content_type"].split(";"))
+    subtype = kind.split("/", 1)[1]
+    part = MIMEPart()
+    part.set_content(
+        attachment["content"],
+        subtype=subtype,
+        charset="utf-8",
+        disposition="attachment",
+        filename=attachment["filename"],
+        params=dict(parameter.split("=", 1) for parameter in parameters),
+    )
+    return part
 
 
 def _enqueue(notification_id: int) -> None:
@@ -209,6 +259,8 @@ def notification_deliver(*, notification_id: int) -> bool:
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
+    for attachment in notification.attachments:
+        message.attach(attachment_part(attachment))
     claim = Notification.objects.filter(pk=notification_id, status=Notification.Status.SENDING)
     try:
         message.send()
@@ -229,7 +281,7 @@ def notification_deliver(*, notification_id: int) -> bool:
     if notification.holds_secret:
         # The link in it signs in or sets a password: once sent, nobody
         # reading the database may use it.
-        sent.update(body_text="", body_html="")
+        sent.update(body_text="", body_html="", attachments=[])
     claim.update(**sent)
     return True
 
@@ -273,8 +325,9 @@ def notifications_requeue_stale(*, older_than: timedelta = timedelta(minutes=2),
 def notifications_purge(*, retention: timedelta | None = None) -> tuple[int, int]:
     """Erase what the outbox need not keep; returns (bodies blanked, rows deleted).
 
-    Sent notifications keep their text for NOTIFICATION_BODY_RETENTION_DAYS,
-    then only subject and link (what the in-app list shows). Sent rows with no
+    Sent notifications keep their text (and attachments) for
+    NOTIFICATION_BODY_RETENTION_DAYS, then only subject and link (what the
+    in-app list shows). Sent rows with no
     recipient (an erased account's last emails, mails to unknown addresses)
     are deleted: their address is all that is left of someone.
     """
@@ -285,7 +338,7 @@ def notifications_purge(*, retention: timedelta | None = None) -> tuple[int, int
     blanked = (
         sent.filter(sent_at__lt=timezone.now() - retention)
         .exclude(body_text="", body_html="")
-        .update(body_text="", body_html="")
+        .update(body_text="", body_html="", attachments=[])
     )
     return blanked, deleted
 
