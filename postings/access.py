@@ -23,7 +23,8 @@ def _admin_condition(user) -> Q:
     if not user.is_authenticated or not user.is_active or not user.is_staff:
         return Q(pk__in=[])
     if user.is_superuser:
-        return Q()
+        # Not Q(): an empty Q is dropped from an OR, which would leave only the memberships.
+        return Q(pk__isnull=False)
     from django.contrib.auth.models import Permission
 
     app_label, codename = PUBLISH_PERMISSION.split(".")

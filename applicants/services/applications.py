@@ -17,6 +17,7 @@ from ..models import CROSS_BORDER_CONSENT_VERSION, POOL_CONSENT_VERSION, Applica
 from ..queries import candidacy_of
 from ..workflow import IllegalMove, Mover, check_move, shifted_preferences
 from .candidates import lock_candidate, profile_for
+from .interviews import interviews_cancel_upcoming
 
 S = Application.Status
 
@@ -162,6 +163,10 @@ def _make_move(application, *, target, actor, by: Mover, reason: str, now, rejec
     application.save(update_fields=fields)
     _record(application, actor=actor, from_status=previous, reason=reason)
     candidate = application.candidate
+    if target in Application.TERMINAL:
+        # However it ends (turned down, in bulk, withdrawn, declined, hired), nobody's calendar keeps its
+        # interviews still to come: each interviewer and the candidate get the cancellation.
+        interviews_cancel_upcoming(application=application, actor=actor, now=now)
     if candidate is not None:
         _notify_candidate(application, move.event)
         if target in Application.TERMINAL:

@@ -10,7 +10,6 @@ from ..models import Application, RejectionReason, Review
 from ..reviews import clean_scores, review_score, scorecard_for
 from ..workflow import Mover
 from .applications import application_move
-from .interviews import interviews_cancel_upcoming
 
 MAX_NOTES_LENGTH = 5000
 
@@ -59,7 +58,8 @@ def application_reject(
     come, so nobody's calendar keeps them. Raises IllegalMove when it cannot be rejected from its stage."""
     if not rejection_reason.is_active:
         raise ValidationError(_("Choose a reason from the list."), code="inactive_reason")
-    application = application_move(
+    # The move cancels the interviews still to come (services.applications._make_move).
+    return application_move(
         application=application,
         target=Application.Status.REJECTED,
         actor=actor,
@@ -68,5 +68,3 @@ def application_reject(
         rejection_reason=rejection_reason,
         now=now,
     )
-    interviews_cancel_upcoming(application=application, actor=actor, now=now)
-    return application

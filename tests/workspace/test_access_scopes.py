@@ -78,3 +78,9 @@ def test_an_inactive_admin_has_no_workspace(admin_user, unit_a):
     admin_user.save()
     assert not is_admin(admin_user)
     assert list(workspace_units(admin_user)) == []
+
+
+def test_a_superuser_admin_works_in_every_unit_besides_their_own(unit_a, unit_b):
+    superuser = UnitMembershipFactory(unit=unit_a, user__is_staff=True, user__is_superuser=True).user
+    assert units(workspace_units(superuser)) == ["alibaba-cloud", "amap"]
+    assert BusinessUnit.objects.filter(pk__in=reviewing_units(superuser)).count() == 2

@@ -168,9 +168,9 @@ def test_the_board_runs_the_same_queries_whatever_the_number_of_applications(
     assert response.status_code == 200
 
 
-# Session, user, membership, posting, the stages' counts, the cards, the units to switch between, and the
-# session's save (the frame records the unit worked in) in its savepoint.
-QUERIES = 10
+# Session, user, membership, posting, the stages' counts, the cards, the units to switch between (the session is
+# saved only when the unit worked in changes).
+QUERIES = 7
 
 
 # --- Who may open it ---------------------------------------------------------------------------------------------

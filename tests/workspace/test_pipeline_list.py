@@ -330,8 +330,9 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_applications(
 
 
 # Session, user, membership, unit; the filters' posting and skill checked, their lists of choices; the count, the
-# page's ids and their cards; the units to switch between; the rejection reasons; the session's save in its savepoint.
-LIST_QUERIES = 16
+# page's ids and their cards; the units to switch between; the rejection reasons (the session is saved only when
+# the unit worked in changes).
+LIST_QUERIES = 13
 
 
 # --- Who may see it -------------------------------------------------------------------------------------------
