@@ -7,6 +7,8 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
 from django.db.models import Count
+from django.forms.formsets import TOTAL_FORM_COUNT
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -116,8 +118,29 @@ class PostingActionForm(helpers.ActionForm):
     )
 
 
+class LeftAsTheyAreWhenNotPosted(BaseInlineFormSet):
+    """Inline rows that a POST without their management data leaves as they are (a script or an older form
+    sending only the posting's own fields), rather than refusing the whole change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.not_posted = self.is_bound and f"{self.prefix}-{TOTAL_FORM_COUNT}" not in self.data
+
+    def is_valid(self):
+        return True if self.not_posted else super().is_valid()
+
+    def save(self, commit=True):
+        if self.not_posted:
+            self.new_objects, self.changed_objects, self.deleted_objects = [], [], []
+            return []
+        return super().save(commit)
+
+
 class CompetencyInline(TranslationTabularInline):
+    """The posting's scorecard lines, in both languages."""
+
     model = Competency
+    formset = LeftAsTheyAreWhenNotPosted
     fields = ["name", "position"]
     extra = 0
 
@@ -126,6 +149,7 @@ class PostingStatusChangeInline(admin.TabularInline):
     """The posting's history, as recorded by the publishing services: read, never written here."""
 
     model = PostingStatusChange
+    formset = LeftAsTheyAreWhenNotPosted
     fields = ["created_at", "from_status", "to_status", "actor", "comment"]
     readonly_fields = fields
     extra = 0
@@ -159,7 +183,7 @@ class PostingAdmin(TranslationAdmin):
     autocomplete_fields = ["skills"]
     filter_horizontal = ["locations"]
     date_hierarchy = "published_at"
-    actions = ["approve_postings", "return_postings", "close_postings"]
+    actions = ["publish_postings", "return_postings", "close_postings"]
     list_per_page = 50
     inlines = [CompetencyInline, PostingStatusChangeInline]
     # Status and publishing time change through the actions (recorded and announced), never by editing.
@@ -187,7 +211,8 @@ class PostingAdmin(TranslationAdmin):
         form.instance.update_search_text()
 
     @admin.action(description=_("Approve and publish the selected postings now"), permissions=["publish"])
-    def approve_postings(self, request, queryset):
+    def publish_postings(self, request, queryset):
+        """Submitted postings, and drafts (an admin's own need no one else's approval)."""
         comment = self._comment(request)
         self._apply(
             request,
@@ -233,9 +258,6 @@ class PostingAdmin(TranslationAdmin):
         for posting in queryset.select_related("program", "unit"):
             try:
                 change(posting)
-            except publishing.PostingIncomplete as incomplete:
-                gaps = " ".join(str(gap) for gap in incomplete.gaps)
-                self.message_user(request, f"{posting}: {incomplete.message} {gaps}", messages.WARNING)
             except publishing.PublishingRefused as refusal:
                 self.message_user(request, f"{posting}: {refusal.message}", messages.WARNING)
             else:

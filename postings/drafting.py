@@ -22,7 +22,6 @@ from django.views.decorators.http import require_POST
 
 from applicants.workspace.frame import workspace_context, workspace_view
 from recruit.accounts.timezones import zone_label
-from recruit.wording import list_separator
 
 from . import publishing, sanitize
 from .access import drafting_units, is_admin, workspace_posting, workspace_unit
@@ -250,7 +249,7 @@ def posting_submit(request, pk):
     try:
         publishing.posting_submit(posting=posting, actor=request.user)
     except PostingIncomplete as incomplete:
-        messages.error(request, _("Not submitted: it still needs %(gaps)s") % {"gaps": _gaps(incomplete)})
+        messages.error(request, _("Not submitted: it still needs %(gaps)s.") % {"gaps": incomplete.needs})
     except PublishingRefused as refusal:
         _refused(request, refusal)
     else:
@@ -275,7 +274,7 @@ def posting_approve(request, pk):
             comment=form.cleaned_data["comment"],
         )
     except PostingIncomplete as incomplete:
-        messages.error(request, _("Not approved: it still needs %(gaps)s") % {"gaps": _gaps(incomplete)})
+        messages.error(request, _("Not approved: it still needs %(gaps)s.") % {"gaps": incomplete.needs})
     except PublishingRefused as refusal:
         _refused(request, refusal)
     else:
@@ -324,10 +323,6 @@ def _refused(request, refusal: PublishingRefused) -> None:
     # A double click or a colleague's earlier action: nothing went wrong, nothing changed.
     level = messages.INFO if isinstance(refusal, AlreadyDone) else messages.ERROR
     messages.add_message(request, level, refusal.message)
-
-
-def _gaps(incomplete: PostingIncomplete) -> str:
-    return list_separator().join(str(gap).rstrip(".。") for gap in incomplete.gaps) + _(".")
 
 
 def _state(posting) -> dict:

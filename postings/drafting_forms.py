@@ -118,10 +118,11 @@ class PostingDraftForm(forms.ModelForm):
         if self.instance.program_id:
             programs = programs | Program.objects.filter(pk=self.instance.program_id)
         self.fields["program"].queryset = programs.distinct()
-        if not self.instance.pk:
-            self.fields["degree_levels"].initial = list(DegreeLevel.values)
+        if not self.instance.pk and not self.instance.program_id:
+            # A new draft starts with the program open the longest and every degree level.
             first = self.fields["program"].queryset.order_by("applications_open").first()
-            self.fields["program"].initial = first.pk if first else None
+            self.initial["program"] = first.pk if first else None
+            self.initial["degree_levels"] = list(DegreeLevel.values)
         self.fields["closes_at"].help_text = _("Empty: open until the program closes.")
         for name, field in self.fields.items():
             if name.endswith(("_en", "_zh_hans")):

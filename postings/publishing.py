@@ -16,15 +16,15 @@ come here: nothing else changes a posting's status.
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from recruit.notifications.services import notify
+from recruit.wording import join_words
 
 from . import sanitize
 from .access import PUBLISH_PERMISSION, is_admin
@@ -66,11 +66,13 @@ class AlreadyDone(PublishingRefused):
 
 
 class PostingIncomplete(PublishingRefused):
-    """What the posting still lacks before it can be submitted or published (`gaps`, one sentence each)."""
+    """What the posting still lacks before it can be submitted or published: `gaps` (submission_gaps), and
+    `needs`, the same as running text ("the title in English, at least one location")."""
 
     def __init__(self, gaps: list[str]):
-        super().__init__(_("The posting is not complete yet."))
         self.gaps = gaps
+        self.needs = join_words(gaps)
+        super().__init__(_("It still needs %(gaps)s.") % {"gaps": self.needs})
 
 
 # --- States, as the workspace tells them (pure) ------------------------------
@@ -82,7 +84,7 @@ class State(models.TextChoices):
 
     DRAFT = "draft", gettext_lazy("Draft")
     SUBMITTED = "submitted", gettext_lazy("Waiting for approval")
-    SCHEDULED = "scheduled", gettext_lazy("Scheduled")
+    SCHEDULED = "scheduled", pgettext_lazy("a posting approved to go live later", "Scheduled")
     PUBLISHED = "published", gettext_lazy("Published")
     CLOSED = "closed", gettext_lazy("Closed")
 
@@ -110,7 +112,8 @@ def posting_state(posting: Posting, now: dt.datetime | None = None) -> State:
 
 
 def submission_gaps(posting: Posting, *, has_location: bool, now: dt.datetime | None = None) -> list[str]:
-    """What the posting lacks before an admin may publish it, one sentence each; empty when it is complete.
+    """What the posting lacks before an admin may publish it, each as words to list ("the title in English");
+    empty when it is complete.
 
     The English text is required (the portal's pages fall back to it); the
     Chinese is recommended (translation_gaps) but not required.
@@ -118,19 +121,19 @@ def submission_gaps(posting: Posting, *, has_location: bool, now: dt.datetime | 
     now = now or timezone.now()
     gaps = []
     if not (posting.title_en or "").strip():
-        gaps.append(_("The title in English."))
+        gaps.append(_("the title in English"))
     if not (posting.description_en or "").strip():
-        gaps.append(_("The description in English."))
+        gaps.append(_("the description in English"))
     if not (posting.requirements_en or "").strip():
-        gaps.append(_("The requirements in English."))
+        gaps.append(_("the requirements in English"))
     if not has_location:
-        gaps.append(_("At least one location."))
+        gaps.append(_("at least one location"))
     if not posting.degree_levels:
-        gaps.append(_("At least one accepted degree level."))
+        gaps.append(_("at least one accepted degree level"))
     if posting.program.applications_close <= now:
-        gaps.append(_("A program that still takes applications: this one has closed."))
+        gaps.append(_("a program that still takes applications (this one has closed)"))
     if posting.closes_at and posting.closes_at <= now:
-        gaps.append(_("A closing date in the future, or none."))
+        gaps.append(_("a closing date in the future, or none"))
     return gaps
 
 
@@ -214,28 +217,25 @@ def posting_submit(*, posting: Posting, actor) -> PostingStatusChange:
 def posting_approve(
     *, posting: Posting, actor, publish_at: dt.datetime | None = None, closes_at=KEEP, comment: str = ""
 ) -> PostingStatusChange:
-    """Approve a submitted posting: it is published now, or at `publish_at` (scheduled: the public board shows
-    it from then on), with `closes_at` as its closing date (None: none; not given: the posting's own).
-    Recorded now, with the time it goes live; the unit's recruiters and the submitter are told.
+    """Approve a submitted posting (or an admin's draft, which needs no one else's approval): it is published
+    now, or at `publish_at` (scheduled: the public board shows it from then on), with `closes_at` as its
+    closing date (None: none; not given: the posting's own). Recorded now, with the time it goes live; the
+    unit's recruiters and the submitter are told.
 
-    Raises PublishingRefused unless `actor` is an admin and the posting waits for approval (AlreadyDone when
-    it was just approved), PostingIncomplete when it lacks something, ValidationError for dates out of order.
+    Raises PublishingRefused unless `actor` is an admin and the posting is not published yet (AlreadyDone
+    when it was just approved), PostingIncomplete when it lacks something or its dates are out of order.
     """
     _require_admin(actor)
     current = _lock(posting)
     if current.status == S.PUBLISHED:
         raise AlreadyDone(_("This posting was already approved."))
-    if current.status != S.SUBMITTED:
-        raise PublishingRefused(
-            _("Only a posting waiting for approval can be approved; this one is %(state)s.")
-            % {"state": _state_words(current)}
-        )
+    if current.status == S.CLOSED:
+        raise PublishingRefused(_("A closed posting is not published again: write a new one."))
     now = timezone.now()
     current.published_at = publish_at if publish_at and publish_at > now else now
     if closes_at is not KEEP:
         current.closes_at = closes_at
-    if current.closes_at and current.closes_at <= current.published_at:
-        raise ValidationError(_("The closing date must come after the publishing time."))
+    # Judged at the time it goes live: a closing date must come after it.
     gaps = submission_gaps(current, has_location=current.locations.exists(), now=current.published_at)
     if gaps:
         raise PostingIncomplete(gaps)
@@ -253,7 +253,7 @@ def posting_return(*, posting: Posting, actor, comment: str) -> PostingStatusCha
     _require_admin(actor)
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError(_("Say what the unit should change: a comment is required to return a posting."))
+        raise PublishingRefused(_("Say what the unit should change: a comment is required to return a posting."))
     current = _lock(posting)
     if current.status != S.SUBMITTED:
         if current.status == S.DRAFT:

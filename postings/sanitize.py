@@ -33,6 +33,12 @@ CONTENT_REMOVED = frozenset({"script", "style", "template", "iframe", "object", 
 LINK_REL = "nofollow noopener noreferrer"
 
 _BLOCK_START = re.compile(r"<(p|ul|ol|h3|h4)[\s>]", re.IGNORECASE)
+# Lines a recruiter starts with a block element (allowed or not) are not put in a paragraph.
+_BLOCK_LINE = re.compile(
+    r"<(p|ul|ol|li|h[1-6]|div|table|blockquote|pre|section|article|header|footer|figure|hr|form)[\s>/]",
+    re.IGNORECASE,
+)
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 _BULLETS = ("- ", "• ", "* ")
 
@@ -64,7 +70,11 @@ def posting_text(text: str) -> str:
         return text
     if not is_formatted(text):
         text = _structure(text)
-    return clean_html(text)
+    html = clean_html(text)
+    if html and not is_formatted(html):
+        # What the sanitiser left starts with text (a heading it removed, say): a paragraph keeps it formatted.
+        html = clean_html(f"<p>{html}</p>")
+    return _EMPTY_PARAGRAPH.sub("", html).strip()
 
 
 def _structure(text: str) -> str:
@@ -85,7 +95,7 @@ def _structure(text: str) -> str:
 
     for raw in text.split("\n"):
         line = _escape_outside_tags(raw.strip())
-        if _BLOCK_START.match(line):
+        if _BLOCK_LINE.match(line):
             # A heading or a list written as tags stands on its own, outside any paragraph.
             flush()
             blocks.append(line)

@@ -16,13 +16,15 @@ register = template.Library()
 # text ("检索增强生成（RAG）与") belong to it.
 _HAN = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CHINESE_RUN = re.compile(f"[{_HAN}]+(?:[A-Za-z0-9.+/-]+[{_HAN}]+)*")
+# Chinese characters only: Latin words inside Chinese text ("（RAG）") keep the language around them.
+_HAN_RUN = re.compile(f"[{_HAN}]+")
 CHINESE = "zh-Hans"
 
 
-def _block(tag: str, text: str) -> SafeString:
+def _block(tag: str, text: str, chinese=_CHINESE_RUN) -> SafeString:
     """`<tag>text</tag>`, escaped, with the language of Chinese text marked, so
     that screen readers read it as Chinese and browsers pick a Chinese font."""
-    runs = list(_CHINESE_RUN.finditer(text))
+    runs = list(chinese.finditer(text))
     if len(runs) == 1 and runs[0].group() == text:
         return format_html('<{} lang="{}">{}</{}>', tag, CHINESE, text, tag)
     parts, end = [], 0
@@ -35,42 +37,46 @@ def _block(tag: str, text: str) -> SafeString:
 
 
 @register.filter
-def rich_text(text: str) -> SafeString:
+def rich_text(text: str, marking: str = "") -> SafeString:
     """Posting text as HTML, Chinese text marked as such (lang).
 
     Formatted text (postings.sanitize) is sanitised again, whatever was
     stored. Plain text: paragraphs, and lines starting with "- " as a list,
-    everything escaped.
+    everything escaped. `rich_text:"latin_apart"` leaves Latin words inside
+    Chinese text out of its marking, so they keep the language around them:
+    the drafting pages show a posting's two languages side by side, each in
+    a block marked with its own.
     """
     text = str(text or "")
+    chinese = _HAN_RUN if marking == "latin_apart" else _CHINESE_RUN
     if sanitize.is_formatted(text):
-        return _mark_chinese_runs(sanitize.clean_html(text))
-    return _plain_text(text)
+        return _mark_chinese_runs(sanitize.clean_html(text), chinese)
+    return _plain_text(text, chinese)
 
 
 _TAGS = re.compile(r"(<[^>]*>)")
 
 
-def _mark_chinese_runs(html: str) -> SafeString:
+def _mark_chinese_runs(html: str, chinese=_CHINESE_RUN) -> SafeString:
     """Sanitised HTML with each run of Chinese text wrapped in `<span lang>`. The text between its tags is
     already escaped by the sanitiser, so it is wrapped as it is."""
     parts = _TAGS.split(html)
     for index in range(0, len(parts), 2):
-        parts[index] = _CHINESE_RUN.sub(lambda run: f'<span lang="{CHINESE}">{run.group()}</span>', parts[index])
+        parts[index] = chinese.sub(_chinese_span, parts[index])
     return SafeString("".join(parts))
 
 
-def _plain_text(text: str) -> SafeString:
+def _plain_text(text: str, chinese=_CHINESE_RUN) -> SafeString:
     blocks = []
     bullets: list[str] = []
     paragraph: list[str] = []
 
     def flush():
         if paragraph:
-            blocks.append(_block("p", " ".join(paragraph)))
+            blocks.append(_block("p", " ".join(paragraph), chinese))
             paragraph.clear()
         if bullets:
-            items = format_html_join("", "{}", ((_block("li", item),) for item in bullets))
+            items = format_html_join("", "{}", ((_block("li", item, chinese),) for item in bullets))
             blocks.append(format_html("<ul>{}</ul>", items))
             bullets.clear()
 
