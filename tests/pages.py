@@ -310,7 +310,9 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
         # Drafting, approving and publishing postings (postings/drafting.py):
         MainPage("Unit's postings", f"/recruit/units/{unit}/postings/", signed_in=True, persona="recruiter"),
         MainPage("New posting", f"/recruit/units/{unit}/postings/new/", signed_in=True, persona="recruiter"),
-        MainPage("Posting in the workspace", f"/recruit/postings/{draft}/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Closed posting", f"/recruit/postings/{data.closed_posting.pk}/", signed_in=True, persona="recruiter"
+        ),
         MainPage("Posting to approve", f"/recruit/postings/{draft}/", signed_in=True, persona="admin"),
         MainPage("Published posting", f"/recruit/postings/{data.posting.pk}/", signed_in=True, persona="admin"),
         MainPage("Approvals", "/recruit/approvals/", signed_in=True, persona="admin"),

@@ -6,13 +6,17 @@ other test_drafting_* files too.
 """
 
 import datetime as dt
+import threading
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from postings.models import Competency, Posting, PostingStatusChange
-from postings.publishing import posting_submit
-from tests.factories import LocationFactory, PostingFactory, ProgramFactory, RoleCategoryFactory
+from postings.publishing import AlreadyDone, posting_approve, posting_submit
+from recruit.notifications.models import Notification
+from tests.factories import LocationFactory, PostingFactory, ProgramFactory, RoleCategoryFactory, UserFactory
+from tests.pages import make_admin
 
 pytestmark = pytest.mark.django_db
 S = Posting.Status
@@ -493,3 +497,32 @@ def test_closing_twice_is_harmless_and_a_draft_cannot_be_closed(client, admin_us
     response = client.post(f"/recruit/postings/{draft.pk}/close/", follow=True)
     assert "This posting is already closed." in response.text
     assert PostingStatusChange.objects.filter(posting=draft, to_status=S.CLOSED).count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writes need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_two_admins_approving_at_once_publish_once(submitted, admin_user):
+    admins = [admin_user, make_admin(UserFactory(email="zhao.min@example.com"))]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def approve(admin):
+        from django.db import connection as thread_connection
+
+        barrier.wait()
+        try:
+            posting_approve(posting=Posting.objects.get(pk=submitted.pk), actor=admin)
+            outcomes.append("approved")
+        except AlreadyDone:
+            outcomes.append("already")
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=approve, args=(admin,)) for admin in admins]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(outcomes) == ["already", "approved"]
+    assert PostingStatusChange.objects.filter(posting=submitted, to_status=S.PUBLISHED).count() == 1
+    assert Notification.objects.filter(event="posting_approved", email="rita@example.com").count() == 1
