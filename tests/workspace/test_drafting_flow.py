@@ -10,7 +10,7 @@ import threading
 
 import pytest
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from postings.models import Competency, Posting, PostingStatusChange
 from postings.publishing import AlreadyDone, posting_approve, posting_submit
@@ -20,6 +20,13 @@ from tests.pages import make_admin
 
 pytestmark = pytest.mark.django_db
 S = Posting.Status
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Catalogue text given as `title=` is English, whatever language an earlier request left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -17,8 +17,10 @@ from tests.factories import PostingFactory, UnitMembershipFactory, UserFactory
 from tests.workspace import test_drafting_flow as flow
 
 pytestmark = pytest.mark.django_db
-# The flow's fixtures: a program, a category, a city, a draft of unit A (by Rita), the same submitted.
-program, category, hangzhou, draft, submitted = flow.program, flow.category, flow.hangzhou, flow.draft, flow.submitted
+# The flow's fixtures: English catalogue text, a program, a category, a city, a draft of unit A (by Rita), the
+# same submitted.
+english, program, category, hangzhou = flow.english, flow.program, flow.category, flow.hangzhou
+draft, submitted = flow.draft, flow.submitted
 S = Posting.Status
 
 
