@@ -5,7 +5,6 @@ admins alone."""
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.db import transaction
 from django.db.models import Count
 from django.forms.formsets import TOTAL_FORM_COUNT
 from django.forms.models import BaseInlineFormSet
@@ -201,10 +200,10 @@ class PostingAdmin(TranslationAdmin):
         return is_admin(request.user)
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            super().save_model(request, obj, form, change)
-            if not change:
-                PostingStatusChange.objects.create(posting=obj, actor=request.user, to_status=Posting.Status.DRAFT)
+        # In the admin view's transaction: a posting added here starts its history as a draft, as in the workspace.
+        super().save_model(request, obj, form, change)
+        if not change:
+            PostingStatusChange.objects.create(posting=obj, actor=request.user, to_status=Posting.Status.DRAFT)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

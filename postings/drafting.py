@@ -32,7 +32,7 @@ from .publishing import AlreadyDone, PostingIncomplete, PublishingRefused, State
 S = Posting.Status
 PER_PAGE = 50
 # Applications the unit sees (queued ones wait for an earlier preference, unseen), and those that ended
-# (applicants.models.Application.TERMINAL; tests/workspace/test_drafting_list.py keeps the two in step).
+# (applicants.models.Application.TERMINAL; tests/workspace/test_drafting_pages.py keeps the two in step).
 HIDDEN_FROM_UNIT = ("queued",)
 ENDED = ("hired", "rejected", "withdrawn", "declined")
 # How long a new draft form's token remembers its draft: a second click on "Save" finds it.
@@ -125,9 +125,10 @@ def _draft_page(request, posting: Posting):
             preview = _preview(form, lines.lines())
         else:
             return _draft_save(request, form, lines)
-    token = str(request.POST.get("draft_token", ""))[:32] or uuid.uuid4().hex
+    # A new draft's form carries a token, the same through its previews, so that saving it twice saves once.
+    token = "" if posting.pk else _posted_token(request) or uuid.uuid4().hex
     context = {"form": form, "lines": lines, "preview": preview, "posting": posting, "heading": heading}
-    context |= {"draft_token": token if not posting.pk else ""}
+    context |= {"draft_token": token}
     return render(request, "recruit/drafting/posting_form.html", {**context, **_frame(request, posting.unit)})
 
 
@@ -161,12 +162,16 @@ def _draft_save(request, form, lines):
     return redirect("workspace:posting_detail", posting.pk)
 
 
-def _token_key(request, posting) -> str:
-    """The cache key of a new draft form's token (a hex string the form was rendered with); none for edits."""
+def _posted_token(request) -> str:
+    """The token a new draft's form was rendered with (32 hex digits), or "" for anything else."""
     token = str(request.POST.get("draft_token", ""))
-    if posting.pk or len(token) != 32 or any(ch not in "0123456789abcdef" for ch in token):
-        return ""
-    return f"drafting:new:{request.user.pk}:{token}"
+    return token if len(token) == 32 and all(ch in "0123456789abcdef" for ch in token) else ""
+
+
+def _token_key(request, posting) -> str:
+    """The cache key that remembers the draft a new draft's form saved; none for edits."""
+    token = "" if posting.pk else _posted_token(request)
+    return f"drafting:new:{request.user.pk}:{token}" if token else ""
 
 
 def _preview(form, competencies) -> dict:

@@ -183,8 +183,9 @@ def _competencies_replace(posting: Posting, lines: list[tuple[str, str]]) -> Non
     """The scorecard's lines in this order; rows kept where a line stays (a draft has no reviews yet, but
     the rows' ids are what reviews refer to)."""
     lines = [(english.strip(), chinese.strip()) for english, chinese in lines if english.strip() or chinese.strip()]
+    lines = lines[:MAX_COMPETENCIES]
     existing = list(posting.competencies.order_by("position", "id"))
-    for position, (english, chinese) in enumerate(lines[:MAX_COMPETENCIES]):
+    for position, (english, chinese) in enumerate(lines):
         row = existing[position] if position < len(existing) else Competency(posting=posting)
         row.name_en, row.name_zh_hans, row.position = english, chinese, position
         row.save()
