@@ -3,6 +3,7 @@
 Postings are what candidates apply to; everything else describes them.
 """
 
+import html
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from recruit.accounts import timezones
@@ -198,6 +200,13 @@ def search_text_for(
     return f"{text}\n{words}" if words else text
 
 
+def plain_text(text: str) -> str:
+    """Text without its formatting tags and entities (the safe subset a description may carry)."""
+    if "<" not in text and "&" not in text:
+        return text
+    return html.unescape(strip_tags(text))
+
+
 def posting_search_text(posting) -> str:
     """search_text_for() of a posting, from its English and Chinese columns (not the current language's text).
 
@@ -212,8 +221,9 @@ def posting_search_text(posting) -> str:
     title, title_zh = both(posting, "title")
     unit, unit_zh = both(posting.unit, "name")
     category, category_zh = both(posting.category, "name")
-    description, description_zh = both(posting, "description")
-    requirements, requirements_zh = both(posting, "requirements")
+    # Formatted text (postings/sanitize.py) is searched by its words, not its tags.
+    description, description_zh = map(plain_text, both(posting, "description"))
+    requirements, requirements_zh = map(plain_text, both(posting, "requirements"))
     skills = [both(skill, "name") for skill in posting.skills.all()]
     locations = [both(location, "name") for location in posting.locations.all()]
     return search_text_for(

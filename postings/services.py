@@ -1,13 +1,12 @@
-from django.db import transaction
+"""Writes of the catalogue that run on their own (the beat schedule); the publishing workflow is in
+postings.publishing."""
+
 from django.utils import timezone
 
-from .models import Posting
+from .publishing import postings_close_due
 
 
-@transaction.atomic
 def postings_close_expired(*, now=None) -> int:
-    """Close every published posting whose closing date has passed; returns how many."""
-    now = now or timezone.now()
-    return Posting.objects.filter(status=Posting.Status.PUBLISHED, closes_at__lt=now).update(
-        status=Posting.Status.CLOSED, updated_at=now
-    )
+    """Close every published posting whose closing date has passed, recording each closing (with no actor)
+    and telling the unit's recruiters; returns how many."""
+    return postings_close_due(now=now or timezone.now())

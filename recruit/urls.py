@@ -1,7 +1,10 @@
+from functools import wraps
+
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.template.response import TemplateResponse
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +15,27 @@ from .accounts.views import time_zone_set
 from .health import healthz
 from .pages import privacy_notice, robots_txt
 
+
+def admins_only(view):
+    """A signed-in user who is not staff gets the site's page saying the administration is for admins
+    (templates/admin_only.html, status 403), with a way back to their workspace or applications, rather than
+    Django's sign-in form for another account or allauth's bare "403 Forbidden"."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not (user.is_active and user.is_staff):
+            return TemplateResponse(request, "admin_only.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 # The admin signs in through allauth (its rate limits, one sign-in page).
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = admins_only(secure_admin_login(admin.site.login))
+# Every other admin page too: they would send a signed-in non-staff user to the admin's sign-in first.
+_admin_view = admin.site.admin_view
+admin.site.admin_view = lambda view, cacheable=False: admins_only(_admin_view(view, cacheable))
 admin.site.site_header = _("Campus Recruitment administration")
 admin.site.site_title = _("Campus Recruitment")
 

@@ -305,7 +305,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
 
 def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
     """The recruiter workspace and the admins' pages, each seen by the recruiter or the admin it is for."""
-    unit = data.posting.unit.slug
+    unit, draft = data.posting.unit.slug, data.submitted_draft.pk
     return [
         # The pipeline: a posting's board, the unit's applicant list (filtered and sorted too).
         MainPage("Pipeline board", f"/recruit/postings/{data.posting.pk}/board/", signed_in=True, persona="recruiter"),
@@ -327,11 +327,21 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
                 ("Interview change form", f"interviews/{data.interview.pk}/edit/"),
             )
         ),
+        # Drafting, approving and publishing postings (postings/drafting.py):
+        MainPage("Unit's postings", f"/recruit/units/{unit}/postings/", signed_in=True, persona="recruiter"),
+        MainPage("New posting", f"/recruit/units/{unit}/postings/new/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Closed posting", f"/recruit/postings/{data.closed_posting.pk}/", signed_in=True, persona="recruiter"
+        ),
+        MainPage("Posting to approve", f"/recruit/postings/{draft}/", signed_in=True, persona="admin"),
+        MainPage("Published posting", f"/recruit/postings/{data.posting.pk}/", signed_in=True, persona="admin"),
+        MainPage("Approvals", "/recruit/approvals/", signed_in=True, persona="admin"),
+        MainPage("Admin, for admins only", "/admin/", signed_in=True, status=403, persona="recruiter"),
     ]
 
 
 def is_private(path: str) -> bool:
-    return path.startswith(("/me/", "/accounts/", "/recruit/"))
+    return path.startswith(("/me/", "/accounts/", "/recruit/", "/admin/"))
 
 
 def main_pages_in_chinese(data: PagesData) -> list[MainPage]:
