@@ -122,20 +122,38 @@ def _stage_counts(prefix: str = "") -> dict:
     return counts
 
 
+@dataclass(frozen=True)
+class StageCounts:
+    """A posting's (or all open postings') applications in each of ACTIVE_STAGES, hired, and active in all."""
+
+    posting: Posting | None
+    stages: list[int]
+    hired: int
+    active: int
+
+    @classmethod
+    def of(cls, counts, posting=None) -> "StageCounts":
+        """From the conditional counts of `_stage_counts`: a dict, or a posting annotated with them."""
+        get = counts.get if isinstance(counts, dict) else lambda name: getattr(counts, name)
+        return cls(posting, [get(f"stage_{stage}") for stage in ACTIVE_STAGES], get("hired"), get("active"))
+
+
 @dataclass
 class Dashboard:
     """What a unit's dashboard shows; the applicant parts are empty for who may not read applicants."""
 
     since: Since
     reviews: bool
-    postings: list = field(default_factory=list)
+    postings: list[StageCounts] = field(default_factory=list)
     open_postings: int = 0
-    totals: dict = field(default_factory=dict)
+    totals: StageCounts | None = None
     new_count: int = 0
     newest: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
     interviews: list = field(default_factory=list)
+    # Monday 00:00 and the next Monday 00:00 in the viewer's zone; the Sunday between, to say so.
     week: tuple = ()
+    week_last_day: dt.datetime | None = None
     pending: list = field(default_factory=list)
 
 
@@ -153,14 +171,18 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
     reviews the unit's applicants (not a viewer).
     """
     now = now or timezone.now()
-    board = Dashboard(since=since, reviews=reviews_unit(user, unit), week=week_of(now, zone_name))
-    open_postings = Posting.objects.filter(unit=unit, status=Posting.Status.PUBLISHED)
-    board.postings = list(
-        open_postings.annotate(**_stage_counts("applications__"))
-        .only("pk", "title_en", "title_zh_hans", "published_at", "closes_at", "headcount")
-        .order_by("-active", "-published_at", "pk")[:POSTING_LIMIT]
+    week = week_of(now, zone_name)
+    board = Dashboard(
+        since=since, reviews=reviews_unit(user, unit), week=week, week_last_day=week[1] - dt.timedelta(days=1)
     )
-    board.totals = released_applications().filter(posting__unit=unit).aggregate(**_stage_counts())
+    open_postings = Posting.objects.filter(unit=unit, status=Posting.Status.PUBLISHED)
+    busiest = (
+        open_postings.annotate(**_stage_counts("applications__"))
+        .only("pk", "title_en", "title_zh_hans", "published_at")
+        .order_by("-active", "-published_at", "pk")
+    )
+    board.postings = [StageCounts.of(posting, posting) for posting in busiest[:POSTING_LIMIT]]
+    board.totals = StageCounts.of(Application.objects.filter(posting__in=open_postings).aggregate(**_stage_counts()))
     board.open_postings = open_postings.count()
     board.pending = list(
         Posting.objects.filter(unit=unit, status=Posting.Status.SUBMITTED)

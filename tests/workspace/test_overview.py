@@ -1,19 +1,25 @@
 """The program overview and a unit's figures: the numbers on a hand-built season where the right ones are known,
 who may see them, the page, the charts beside their tables and the CSV files."""
 
+import csv
 import datetime as dt
+import io
+import re
 
 import pytest
+from django.core.cache import cache
+from django.utils import timezone
 
-from applicants.figures import compute_figures
-from applicants.models import Application, StageChange
-from postings.models import Posting
+from applicants.figures import compute_figures, program_figures
+from applicants.models import Application, CandidateProfile, StageChange
+from postings.models import Posting, UnitMembership
 from tests.factories import (
     ApplicationFactory,
     CandidateProfileFactory,
     LocationFactory,
     PostingFactory,
     RoleCategoryFactory,
+    UnitMembershipFactory,
     UserFactory,
 )
 
@@ -196,3 +202,219 @@ def test_an_empty_season_has_no_figures_and_no_division_by_zero(db):
     assert figures.ai_openings_share is None and figures.ai_applications_share is None
     assert figures.offers["acceptance"] is None
     assert figures.units == figures.categories == figures.locations == figures.schools == []
+
+
+# --- Who may see them -------------------------------------------------------------------
+
+
+def test_admins_see_the_program_overview_and_nobody_else(client, season, admin_user, recruiter_a, candidate):
+    assert client.get("/recruit/overview/").status_code == 302
+    for person in (recruiter_a, candidate):
+        client.force_login(person)
+        assert client.get("/recruit/overview/").status_code == 404
+        assert client.get("/recruit/overview/funnel.csv").status_code == 404
+    client.force_login(admin_user)
+    assert client.get("/recruit/overview/").status_code == 200
+    assert client.get("/recruit/overview/funnel.csv").status_code == 200
+
+
+def test_a_units_members_see_its_figures_and_other_units_do_not(client, season, unit_a, recruiter_a, recruiter_b):
+    viewer = UnitMembershipFactory(unit=unit_a, role=UnitMembership.Role.VIEWER).user
+    for person in (recruiter_a, viewer):
+        client.force_login(person)
+        assert client.get(f"/recruit/units/{unit_a.slug}/figures/").status_code == 200
+        assert client.get(f"/recruit/units/{unit_a.slug}/figures/schools.csv").status_code == 200
+    client.force_login(recruiter_b)
+    assert client.get(f"/recruit/units/{unit_a.slug}/figures/").status_code == 404
+    assert client.get(f"/recruit/units/{unit_a.slug}/figures/schools.csv").status_code == 404
+
+
+def test_unknown_tables_are_404(client, season, admin_user, unit_a):
+    client.force_login(admin_user)
+
+    for url in (
+        "/recruit/overview/nothing.csv",
+        "/recruit/overview/x0-probe.csv",
+        # A unit's figures have no table of units.
+        f"/recruit/units/{unit_a.slug}/figures/units.csv",
+        "/recruit/units/no-such-unit/figures/",
+        "/recruit/units/no-such-unit/figures/funnel.csv",
+    ):
+        assert client.get(url).status_code == 404, url
+
+
+# --- The page -----------------------------------------------------------------------------
+
+
+def page_tables(html: str) -> dict[str, list[list[str]]]:
+    """{section id: rows of cell texts} of the overview's tables."""
+    tables = {}
+    for section, body in re.findall(
+        r'<section class="figure-section" id="([^"]+)".*?<tbody>(.*?)</tbody>', html, re.S
+    ):
+        rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
+        tables[section] = [
+            [
+                " ".join(re.sub(r"<[^>]+>", "", cell).split())
+                for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            ]
+            for row in rows
+        ]
+    return tables
+
+
+def test_the_overview_shows_each_table_beside_its_chart(client, season, admin_user):
+    client.force_login(admin_user)
+
+    response = client.get("/recruit/overview/")
+
+    html = response.content.decode()
+    tables = page_tables(html)
+    assert list(tables) == [
+        "funnel",
+        "stage-days",
+        "units",
+        "categories",
+        "locations",
+        "ai-share",
+        "schools",
+        "offers",
+    ]
+    assert tables["funnel"][1] == ["Screening", "6", "66.7%", "66.7%"]
+    assert tables["stage-days"][0] == ["Submitted", "2.5 days", "8"]
+    assert tables["units"] == [["Alibaba Cloud", "2", "4", "6", "1"], ["Amap", "1", "2", "3", "1"]]
+    assert tables["categories"][0] == ["AI Infrastructure Engineer", "Yes", "2", "5", "7", "2"]
+    assert tables["ai-share"] == [["Openings", "5", "6", "83.3%"], ["Applications", "7", "9", "77.8%"]]
+    assert tables["schools"][0] == ["Zhejiang University", "3", "4"]
+    assert tables["offers"][-1] == ["Accepted, of the offers decided", "66.7%"]
+    assert html.count('<svg class="chart"') == 8
+    for slug in tables:
+        assert f'href="/recruit/overview/{slug}.csv"' in html
+
+
+def test_a_units_figures_page_leaves_out_the_units_table(client, season, unit_a, recruiter_a):
+    client.force_login(recruiter_a)
+
+    html = client.get(f"/recruit/units/{unit_a.slug}/figures/").content.decode()
+
+    tables = page_tables(html)
+    assert "units" not in tables
+    assert [row[1] for row in tables["funnel"]] == ["6", "5", "3", "2", "2", "1"]
+    assert f'href="/recruit/units/{unit_a.slug}/figures/funnel.csv"' in html
+
+
+def test_in_chinese_the_catalogue_names_are_chinese_and_a_missing_one_is_marked_english(
+    client, season, admin_user, unit_b
+):
+    admin_user.language = "zh-hans"
+    admin_user.save(update_fields=["language"])
+    unit_b.name_zh_hans = ""
+    unit_b.save()
+    client.force_login(admin_user)
+
+    html = client.get("/recruit/overview/").content.decode()
+
+    assert "AI基础设施工程师" in html and "杭州" in html
+    assert '<th scope="row" lang="en">Amap</th>' in html
+    assert '<text class="chart__label" x="0" y="' in html and 'lang="en">Amap</text>' in html
+    # Schools are as candidates typed them: their language is not known.
+    assert '<th scope="row" lang="">Zhejiang University</th>' in html
+
+
+def test_the_figures_follow_the_applications_moves_and_the_catalogue(client, season, admin_user, unit_a):
+    client.force_login(admin_user)
+    assert program_figures().applications == 9
+
+    # Released: a stage change, and a new figure at once.
+    queued = season["applications"]["a9"]
+    StageChange.objects.create(application=queued, from_status=S.QUEUED, to_status=S.SUBMITTED)
+    Application.objects.filter(pk=queued.pk).update(status=S.SUBMITTED, submitted_at=timezone.now())
+    assert program_figures().applications == 10
+
+    # A posting's headcount is the catalogue's.
+    Posting.objects.filter(pk=season["postings"]["p1"].pk).update(headcount=10)
+    assert program_figures().openings == 13
+
+
+def test_the_figures_are_cached_between_changes(season, django_assert_num_queries):
+    program_figures()
+
+    # The catalogue version and the last stage change.
+    with django_assert_num_queries(2):
+        assert program_figures().applications == 9
+
+
+@pytest.mark.parametrize("extra", [0, 30])
+def test_the_overview_costs_the_same_queries_whatever_the_data(
+    client, season, admin_user, unit_a, extra, django_assert_num_queries
+):
+    posting = season["postings"]["p2"]
+    for number in range(extra):
+        application = ApplicationFactory(posting=posting, candidate=UserFactory())
+        build_history(application, [(0, S.SUBMITTED), (number % 5 + 1, S.SCREENING)])
+    client.force_login(admin_user)
+    client.get("/recruit/overview/")
+
+    cache.clear()
+    with django_assert_num_queries(OVERVIEW_QUERIES):
+        assert client.get("/recruit/overview/").status_code == 200
+
+
+# Session, user, workspace, the admin's permissions (their own, their groups'); the catalogue version and the last
+# stage change (the cache key); the figures: units, categories and cities (postings, applications, names: three
+# each), the funnel, the stages' medians, the schools, the statuses; the frame's units; the navigation's parts
+# (the cache was emptied: whether the user has a workspace, the unread notifications).
+OVERVIEW_QUERIES = 23
+
+
+# --- CSV ----------------------------------------------------------------------------------
+
+
+def read_csv(response) -> list[list[str]]:
+    body = response.content.decode("utf-8")
+    assert body.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(body[1:])))
+
+
+def test_each_table_downloads_as_csv_with_its_numbers(client, season, admin_user):
+    client.force_login(admin_user)
+
+    response = client.get("/recruit/overview/units.csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert re.fullmatch(
+        r'attachment; filename="program-figures-units-\d{4}-\d{2}-\d{2}.csv"', response["Content-Disposition"]
+    )
+    assert read_csv(response) == [
+        ["Unit", "Roles", "Openings", "Applications", "Hires"],
+        ["Alibaba Cloud", "2", "4", "6", "1"],
+        ["Amap", "1", "2", "3", "1"],
+    ]
+    funnel = read_csv(client.get("/recruit/overview/funnel.csv"))
+    assert funnel[0] == ["Stage", "Reached", "From the stage before (%)", "Of all applications (%)"]
+    assert funnel[1] == ["Submitted", "9", "", "100.0"]
+    assert read_csv(client.get("/recruit/overview/stage-days.csv"))[1] == ["Submitted", "2.5", "8"]
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised(client, season, admin_user):
+    CandidateProfile.objects.filter(user__email="c3@example.com").update(school='=HYPERLINK("http://x.example")')
+    CandidateProfile.objects.filter(user__email="c6@example.com").update(school="@SUM(A1)")
+    client.force_login(admin_user)
+
+    rows = read_csv(client.get("/recruit/overview/schools.csv"))
+
+    schools = [row[0] for row in rows[1:]]
+    assert '\'=HYPERLINK("http://x.example")' in schools
+    assert "'@SUM(A1)" in schools
+    assert not any(school.startswith(("=", "@", "+", "-")) for school in schools)
+
+
+def test_the_csv_is_in_the_users_language(client, season, admin_user):
+    admin_user.language = "zh-hans"
+    admin_user.save(update_fields=["language"])
+    client.force_login(admin_user)
+
+    rows = read_csv(client.get("/recruit/overview/categories.csv"))
+
+    assert rows[0][0] == "岗位类别"
+    assert rows[1][0] == "AI基础设施工程师"
