@@ -305,7 +305,13 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
 
 def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
     """The recruiter workspace and the admins' pages, each seen by the recruiter or the admin it is for."""
-    return []
+    unit = data.posting.unit.slug
+    return [
+        # The dashboard, the program overview and a unit's figures (applicants/workspace/figures.py).
+        MainPage("Unit dashboard", f"/recruit/units/{unit}/", signed_in=True, persona="recruiter"),
+        MainPage("Unit figures", f"/recruit/units/{unit}/figures/", signed_in=True, persona="recruiter"),
+        MainPage("Program overview", "/recruit/overview/", signed_in=True, persona="admin"),
+    ]
 
 
 def is_private(path: str) -> bool:

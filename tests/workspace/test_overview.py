@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import override
 
 from applicants.figures import compute_figures, program_figures
 from applicants.models import Application, CandidateProfile, StageChange
@@ -69,7 +70,13 @@ def build_history(application, steps):
 @pytest.fixture
 def season(unit_a, unit_b):
     """Three announced postings (two of unit A, one of unit B) and a draft; eleven applications, nine of them
-    released to their units, with the histories of SEASON."""
+    released to their units, with the histories of SEASON. Names given in English are stored as English
+    whatever language an earlier test left active."""
+    with override("en"):
+        return _season(unit_a, unit_b)
+
+
+def _season(unit_a, unit_b):
     ai = RoleCategoryFactory(name="AI Infrastructure Engineer", name_zh_hans="AI基础设施工程师", is_ai=True)
     frontend = RoleCategoryFactory(name="Frontend Engineer", name_zh_hans="前端开发工程师", is_ai=False)
     hangzhou = LocationFactory(name="Hangzhou", name_zh_hans="杭州")
