@@ -152,7 +152,7 @@ def _seed_reviews(context: SeedContext, applications: list[Application], reviewe
                 reviewer=reviewer,
                 scores=scores,
                 score=round(mean, 2),
-                recommendation=_recommendation(mean),
+                recommendation=recommendation(mean),
                 notes=rng.choice(data.REVIEW_NOTES[min(4, max(1, round(mean)))]),
             )
             reviews.append((review, {"created_at": when, "updated_at": when}))
@@ -168,7 +168,7 @@ def _seed_reviews(context: SeedContext, applications: list[Application], reviewe
     Application.objects.bulk_update(applications, ["average_score", "review_count"])
 
 
-def _recommendation(mean: float) -> str:
+def recommendation(mean: float) -> str:
     if mean < 1.75:
         return Review.Recommendation.STRONG_NO
     if mean < 2.5:
