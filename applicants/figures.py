@@ -219,10 +219,12 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
 
 # --- The program overview ---------------------------------------------------------
 
-# How long computed figures are kept at most: applications change without changing the catalogue version, so
-# entries are keyed by a token of the applications' moves too (`_moves_token`); this bounds what that token
-# cannot see (a school edited on a profile, an application deleted by an admin).
-FIGURES_MAX_AGE = 300
+# Computed figures are cached (`program_figures`). An entry is used while the applications have not moved since
+# it was computed; after a move, for FIGURES_FRESH seconds more, so a season in full swing (moves every few
+# seconds) costs one computation a minute, not one a page; it ends after FIGURES_MAX_AGE seconds whatever happens,
+# which bounds what the moves do not show (a school edited on a profile, an application deleted in the admin).
+FIGURES_FRESH = 60
+FIGURES_MAX_AGE = 600
 FIGURES_VERSION = 1
 
 
@@ -343,20 +345,26 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def program_figures(*, unit: BusinessUnit | None = None) -> Figures:
-    """The program's figures (or `unit`'s), from the cache while nothing they count has changed.
+    """The program's figures (or `unit`'s), from the cache while they are current.
 
     The key holds the catalogue version (postings/cache.py: any change to
-    postings, units, categories or locations) and the last stage change's id
-    (every application that is made, released or moved writes one), read in
-    two queries by primary key; entries also expire after FIGURES_MAX_AGE
-    seconds. The entry is language-independent: names are kept in both
-    languages and chosen when the page is drawn.
+    postings, units, categories or locations makes new figures at once); the
+    entry holds the last stage change's id when it was computed (every
+    application made, released or moved writes one). Both are read by
+    primary key, two small queries. An entry whose applications have moved
+    since is still used within FIGURES_FRESH seconds of its computing, as
+    the page says ("counted at"). The entry is language-independent: names
+    are kept in both languages and chosen when the page is drawn.
     """
-    key = f"figures:{FIGURES_VERSION}:{unit.pk if unit else 'all'}:{catalogue_version()}:{_moves_token()}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = compute_figures(unit=unit)
-        cache.set(key, figures, FIGURES_MAX_AGE)
+    key = f"figures:{FIGURES_VERSION}:{unit.pk if unit else 'all'}:{catalogue_version()}"
+    token = _moves_token()
+    entry = cache.get(key)
+    if entry is not None:
+        computed_for, figures = entry
+        if computed_for == token or timezone.now() - figures.computed_at < dt.timedelta(seconds=FIGURES_FRESH):
+            return figures
+    figures = compute_figures(unit=unit)
+    cache.set(key, (token, figures), FIGURES_MAX_AGE)
     return figures
 
 
@@ -451,7 +459,7 @@ def funnel(applications) -> list[FunnelStep]:
         default=Value(0),
     )
     furthest = (
-        StageChange.objects.filter(application__in=applications.values("pk"))
+        StageChange.objects.filter(application__in=applications.values("pk"), to_status__in=FUNNEL)
         .order_by()
         .values("application")
         .annotate(furthest=Max(position))

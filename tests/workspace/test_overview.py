@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import override
 
-from applicants.figures import compute_figures, program_figures
+from applicants.figures import FIGURES_FRESH, compute_figures, program_figures
 from applicants.models import Application, CandidateProfile, StageChange
 from postings.models import Posting, UnitMembership
 from tests.factories import (
@@ -328,23 +328,30 @@ def test_in_chinese_the_catalogue_names_are_chinese_and_a_missing_one_is_marked_
     assert '<th scope="row" lang="">Zhejiang University</th>' in html
 
 
-def test_the_figures_follow_the_applications_moves_and_the_catalogue(client, season, admin_user, unit_a):
-    client.force_login(admin_user)
+def test_the_figures_follow_the_catalogue_at_once_and_the_moves_within_a_minute(season, monkeypatch):
     assert program_figures().applications == 9
+    counted = program_figures().computed_at
 
-    # Released: a stage change, and a new figure at once.
-    queued = season["applications"]["a9"]
-    StageChange.objects.create(application=queued, from_status=S.QUEUED, to_status=S.SUBMITTED)
-    Application.objects.filter(pk=queued.pk).update(status=S.SUBMITTED, submitted_at=timezone.now())
-    assert program_figures().applications == 10
-
-    # A posting's headcount is the catalogue's.
+    # A posting's headcount is the catalogue's: new figures at once.
     Posting.objects.filter(pk=season["postings"]["p1"].pk).update(headcount=10)
     assert program_figures().openings == 13
 
+    # A release is a stage change: within a minute of the last count the cached figures stand (the page says
+    # when they were counted), then they follow.
+    queued = season["applications"]["a9"]
+    StageChange.objects.create(application=queued, from_status=S.QUEUED, to_status=S.SUBMITTED)
+    Application.objects.filter(pk=queued.pk).update(status=S.SUBMITTED, submitted_at=timezone.now())
+    assert program_figures().applications == 9
+    later = timezone.now() + dt.timedelta(seconds=FIGURES_FRESH + 1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert program_figures().applications == 10
+    assert program_figures().computed_at > counted
 
-def test_the_figures_are_cached_between_changes(season, django_assert_num_queries):
+
+def test_the_figures_are_cached_while_nothing_moves(season, monkeypatch, django_assert_num_queries):
     program_figures()
+    later = timezone.now() + dt.timedelta(minutes=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
 
     # The catalogue version and the last stage change.
     with django_assert_num_queries(2):
