@@ -56,6 +56,7 @@ RECENT = dt.timedelta(days=7)
 WAITING_LIMIT = 10
 NEW_LIMIT = 10
 POSTING_LIMIT = 30
+INTERVIEW_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class Dashboard:
     newest: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
     interviews: list = field(default_factory=list)
+    interview_count: int = 0
     # Monday 00:00 and the next Monday 00:00 in the viewer's zone; the Sunday between, to say so.
     week: tuple = ()
     week_last_day: dt.datetime | None = None
@@ -161,10 +163,10 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
     """The dashboard of `unit` for `user`, in a fixed number of queries whatever the number of applications.
 
     - open postings (published), busiest first, each with its applications per stage (one GROUP BY with
-      conditional counts), and the unit's totals per stage;
+      conditional counts), and their totals per stage;
     - applications released to the unit since `since` (how many, the latest ten);
     - the ten applications waiting longest in an active stage;
-    - scheduled interviews starting this week (Monday to Sunday in `zone_name`);
+    - scheduled interviews starting this week (Monday to Sunday in `zone_name`): how many, the first twenty;
     - postings waiting for an admin's approval.
 
     Postings and their counts are figures every member sees; applications, interviews and names only who
@@ -176,14 +178,22 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         since=since, reviews=reviews_unit(user, unit), week=week, week_last_day=week[1] - dt.timedelta(days=1)
     )
     open_postings = Posting.objects.filter(unit=unit, status=Posting.Status.PUBLISHED)
-    busiest = (
-        open_postings.annotate(**_stage_counts("applications__"))
+    # Every open posting's counts in one GROUP BY (a unit has hundreds at most); the busiest are shown, the
+    # totals are the sums of the counted rows.
+    counted = [
+        StageCounts.of(posting, posting)
+        for posting in open_postings.annotate(**_stage_counts("applications__"))
         .only("pk", "title_en", "title_zh_hans", "published_at")
         .order_by("-active", "-published_at", "pk")
+    ]
+    board.open_postings = len(counted)
+    board.postings = counted[:POSTING_LIMIT]
+    board.totals = StageCounts(
+        None,
+        [sum(stages) for stages in zip(*(row.stages for row in counted), strict=True)] or [0] * len(ACTIVE_STAGES),
+        sum(row.hired for row in counted),
+        sum(row.active for row in counted),
     )
-    board.postings = [StageCounts.of(posting, posting) for posting in busiest[:POSTING_LIMIT]]
-    board.totals = StageCounts.of(Application.objects.filter(posting__in=open_postings).aggregate(**_stage_counts()))
-    board.open_postings = open_postings.count()
     board.pending = list(
         Posting.objects.filter(unit=unit, status=Posting.Status.SUBMITTED)
         .annotate(submitted_on=Max("status_changes__created_at", filter=Q(status_changes__to_status="submitted")))
@@ -197,22 +207,37 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         .filter(posting__unit=unit)
         .select_related("posting", "candidate__candidate_profile")
     )
-    new = applicants.filter(submitted_at__gt=since.moment)
-    board.new_count = new.count()
-    board.newest = list(new.order_by("-submitted_at", "-pk")[:NEW_LIMIT])
+    # Released since: read from the stage changes into "submitted" (an index on their time), in the same scope.
+    released = StageChange.objects.filter(
+        to_status=S.SUBMITTED,
+        created_at__gt=since.moment,
+        application__posting__unit=unit,
+        application__posting__unit__in=reviewing_units(user),
+    ).exclude(application__status__in=HIDDEN_FROM_UNIT)
+    board.new_count = released.count()
+    board.newest = [
+        change.application
+        for change in released.select_related(
+            "application__posting", "application__candidate__candidate_profile"
+        ).order_by("-created_at", "-pk")[:NEW_LIMIT]
+    ]
     waiting = applicants.filter(status__in=ACTIVE_STAGES).order_by("stage_entered_at", "pk")
     board.waiting = list(waiting[:WAITING_LIMIT])
     start, end = board.week
+    # Joined from the week's interviews (an index range) to their applications, rather than the unit's
+    # applications searched for interviews: the same scope, a fraction of the rows.
+    this_week = Interview.objects.filter(
+        status=Interview.Status.SCHEDULED,
+        starts_at__gte=start,
+        starts_at__lt=end,
+        application__posting__unit=unit,
+        application__posting__unit__in=reviewing_units(user),
+    ).exclude(application__status__in=HIDDEN_FROM_UNIT)
+    board.interview_count = this_week.count()
     board.interviews = list(
-        Interview.objects.filter(
-            status=Interview.Status.SCHEDULED,
-            starts_at__gte=start,
-            starts_at__lt=end,
-            application__in=Application.objects.reviewed_by(user).filter(posting__unit=unit),
-        )
-        .select_related("application__posting", "application__candidate")
+        this_week.select_related("application__posting", "application__candidate")
         .prefetch_related("interviewers")
-        .order_by("starts_at", "pk")
+        .order_by("starts_at", "pk")[:INTERVIEW_LIMIT]
     )
     return board
 

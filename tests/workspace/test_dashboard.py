@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from applicants.figures import VISIT_GAP, visit_recorded, week_of
-from applicants.models import Application, Interview
+from applicants.models import Application, Interview, StageChange
 from postings.models import Posting, PostingStatusChange, UnitMembership
 from tests.factories import (
     ApplicationFactory,
@@ -37,17 +37,30 @@ def newest(response) -> list[str]:
 
 
 def applicant(posting, *, status=S.SUBMITTED, name="Candidate", days_in_stage=0, released_days_ago=0, school=""):
+    """An application in `status`, released `released_days_ago` and in its stage for `days_in_stage`, with the
+    stage changes that say so."""
     user = UserFactory(name=name)
     if school:
         CandidateProfileFactory(user=user, school=school)
     now = timezone.now()
-    return ApplicationFactory(
-        posting=posting,
-        candidate=user,
-        status=status,
-        submitted_at=None if status == S.QUEUED else now - dt.timedelta(days=released_days_ago),
-        stage_entered_at=now - dt.timedelta(days=days_in_stage),
+    released = None if status == S.QUEUED else now - dt.timedelta(days=released_days_ago)
+    entered = now - dt.timedelta(days=days_in_stage)
+    application = ApplicationFactory(
+        posting=posting, candidate=user, status=status, submitted_at=released, stage_entered_at=entered
     )
+    first_stage = S.QUEUED if released is None else S.SUBMITTED
+    first = StageChange.objects.create(application=application, to_status=first_stage)
+    StageChange.objects.filter(pk=first.pk).update(created_at=released or entered)
+    if status not in (S.SUBMITTED, S.QUEUED):
+        change = StageChange.objects.create(application=application, from_status=S.SUBMITTED, to_status=status)
+        StageChange.objects.filter(pk=change.pk).update(created_at=entered)
+    return application
+
+
+def release(application, moment):
+    """Move the application's release (and its stage change) to `moment`."""
+    Application.objects.filter(pk=application.pk).update(submitted_at=moment)
+    StageChange.objects.filter(application=application, to_status=S.SUBMITTED).update(created_at=moment)
 
 
 @pytest.fixture
@@ -92,8 +105,7 @@ def test_new_applications_since_the_previous_visit(client, recruiter_a, unit_a, 
     # Two hours later, a new applicant has arrived: new since the previous visit.
     started = UnitMembership.objects.get(user=recruiter_a).last_visit_at
     later = started + dt.timedelta(hours=2)
-    new = applicant(posting_a, name="New Nora")
-    Application.objects.filter(pk=new.pk).update(submitted_at=started + dt.timedelta(hours=1))
+    release(applicant(posting_a, name="New Nora"), started + dt.timedelta(hours=1))
     monkeypatch.setattr(timezone, "now", lambda: later)
     second = dashboard(client, unit_a)
     assert "New since your last visit" in text(second)
@@ -317,8 +329,8 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
 
 
 # Session and user; whether the user has a workspace, the unit, the membership (visits) and whether the user
-# reviews the unit; the postings with their counts, the totals, how many postings are open, those waiting for
-# approval; the new applications (how many, the latest ten), those waiting longest, this week's interviews and
-# their interviewers; the frame's units; the session saved (the frame remembers the unit worked on: savepoint,
+# reviews the unit; the open postings with their counts, those waiting for approval; the new applications (how
+# many, the latest ten), those waiting longest, this week's interviews (how many, the first twenty) and their
+# interviewers; the frame's units; the session saved (the frame remembers the unit worked on: savepoint,
 # update, release). The navigation's parts come from the user's personal cache.
-QUERIES = 19
+QUERIES = 18
