@@ -214,13 +214,13 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         application__posting__unit=unit,
         application__posting__unit__in=reviewing_units(user),
     ).exclude(application__status__in=HIDDEN_FROM_UNIT)
-    board.new_count = released.count()
-    board.newest = [
-        change.application
-        for change in released.select_related(
-            "application__posting", "application__candidate__candidate_profile"
-        ).order_by("-created_at", "-pk")[:NEW_LIMIT]
-    ]
+    newest = list(
+        released.select_related("application__posting", "application__candidate__candidate_profile")
+        .annotate(total=_total())
+        .order_by("-created_at", "-pk")[:NEW_LIMIT]
+    )
+    board.new_count = newest[0].total if newest else 0
+    board.newest = [change.application for change in newest]
     waiting = applicants.filter(status__in=ACTIVE_STAGES).order_by("stage_entered_at", "pk")
     board.waiting = list(waiting[:WAITING_LIMIT])
     start, end = board.week
@@ -233,13 +233,20 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         application__posting__unit=unit,
         application__posting__unit__in=reviewing_units(user),
     ).exclude(application__status__in=HIDDEN_FROM_UNIT)
-    board.interview_count = this_week.count()
     board.interviews = list(
         this_week.select_related("application__posting", "application__candidate")
         .prefetch_related("interviewers")
+        .annotate(total=_total())
         .order_by("starts_at", "pk")[:INTERVIEW_LIMIT]
     )
+    board.interview_count = board.interviews[0].total if board.interviews else 0
     return board
+
+
+def _total():
+    """How many rows the query has in all, on each of the rows it returns (a window over the whole result): a
+    list's first rows and its size in one query."""
+    return Window(Count("pk"))
 
 
 # --- The program overview ---------------------------------------------------------

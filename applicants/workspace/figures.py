@@ -12,9 +12,12 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -84,11 +87,21 @@ def _figures_page(request, *, unit):
         **workspace_context(request, unit=unit),
         "workspace_section": "overview" if unit is None else "",
         "unit": unit,
-        "numbers": numbers,
-        "summary": summary(numbers),
-        "sections": sections(numbers),
+        "body": _figures_body(numbers, unit=unit),
     }
     return render(request, "recruit/figures/overview.html", context)
+
+
+def _figures_body(numbers: figures.Figures, *, unit) -> SafeString:
+    """The tables and charts of one count of the figures, in the page's language: drawn once and kept while the
+    count is (laying out a few hundred cells and bars costs more than the rest of the page)."""
+    key = f"figures-body:{unit.pk if unit else 'all'}:{numbers.computed_at.isoformat()}:{_language()}"
+    body = cache.get(key)
+    if body is None:
+        context = {"unit": unit, "numbers": numbers, "summary": summary(numbers), "sections": sections(numbers)}
+        body = render_to_string("recruit/figures/_overview_body.html", context)
+        cache.set(key, str(body), figures.FIGURES_MAX_AGE)
+    return mark_safe(body)  # noqa: S308 -- rendered by the template above, escaped there
 
 
 def _csv(table: str, *, unit) -> HttpResponse:

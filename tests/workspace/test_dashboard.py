@@ -329,8 +329,8 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
 
 
 # Session and user; whether the user has a workspace, the unit, the membership (visits) and whether the user
-# reviews the unit; the open postings with their counts, those waiting for approval; the new applications (how
-# many, the latest ten), those waiting longest, this week's interviews (how many, the first twenty) and their
-# interviewers; the frame's units; the session saved (the frame remembers the unit worked on: savepoint,
+# reviews the unit; the open postings with their counts, those waiting for approval; the new applications (the
+# latest ten and how many), those waiting longest, this week's interviews (the first twenty and how many) and
+# their interviewers; the frame's units; the session saved (the frame remembers the unit worked on: savepoint,
 # update, release). The navigation's parts come from the user's personal cache.
-QUERIES = 18
+QUERIES = 16
