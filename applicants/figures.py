@@ -110,16 +110,19 @@ def week_of(now: dt.datetime, zone_name: str) -> tuple[dt.datetime, dt.datetime]
     return start, dt.datetime.combine(monday + dt.timedelta(days=7), dt.time.min, tzinfo=zone)
 
 
-def _stage_counts(prefix: str = "") -> dict:
-    """Conditional counts of applications per active stage, hired and active in all, for `aggregate` or
-    `annotate` over `prefix` (the relation to applications: "applications__" from postings).
+def _stage_counts(prefix: str = "", *, since: dt.datetime | None = None) -> dict:
+    """Conditional counts of applications per active stage, hired and active in all (and, with `since`, released
+    after it), for `aggregate` or `annotate` over `prefix` (the relation to applications: "applications__" from
+    postings).
 
-    An application in one of these stages has been released to its unit: queued ones never count.
+    An application in one of these stages, or released, has been released to its unit: queued ones never count.
     """
     pk = f"{prefix}pk" if prefix else "pk"
     counts = {f"stage_{stage}": Count(pk, filter=Q(**{f"{prefix}status": stage})) for stage in ACTIVE_STAGES}
     counts["hired"] = Count(pk, filter=Q(**{f"{prefix}status": S.HIRED}))
     counts["active"] = Count(pk, filter=Q(**{f"{prefix}status__in": ACTIVE_STAGES}))
+    if since is not None:
+        counts["new"] = Count(pk, filter=Q(**{f"{prefix}submitted_at__gt": since}))
     return counts
 
 
@@ -131,12 +134,15 @@ class StageCounts:
     stages: list[int]
     hired: int
     active: int
+    # Released since the dashboard's "new" starts.
+    new: int = 0
 
     @classmethod
     def of(cls, counts, posting=None) -> "StageCounts":
         """From the conditional counts of `_stage_counts`: a dict, or a posting annotated with them."""
-        get = counts.get if isinstance(counts, dict) else lambda name: getattr(counts, name)
-        return cls(posting, [get(f"stage_{stage}") for stage in ACTIVE_STAGES], get("hired"), get("active"))
+        get = counts.get if isinstance(counts, dict) else lambda name: getattr(counts, name, 0)
+        stages = [get(f"stage_{stage}") for stage in ACTIVE_STAGES]
+        return cls(posting, stages, get("hired"), get("active"), get("new") or 0)
 
 
 @dataclass
@@ -152,7 +158,7 @@ class Dashboard:
     newest: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
     interviews: list = field(default_factory=list)
-    interview_count: int = 0
+    more_interviews: bool = False
     # Monday 00:00 and the next Monday 00:00 in the viewer's zone; the Sunday between, to say so.
     week: tuple = ()
     week_last_day: dt.datetime | None = None
@@ -164,9 +170,9 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
 
     - open postings (published), busiest first, each with its applications per stage (one GROUP BY with
       conditional counts), and their totals per stage;
-    - applications released to the unit since `since` (how many, the latest ten);
+    - applications released to its open postings since `since` (how many, the latest ten);
     - the ten applications waiting longest in an active stage;
-    - scheduled interviews starting this week (Monday to Sunday in `zone_name`): how many, the first twenty;
+    - scheduled interviews starting this week (Monday to Sunday in `zone_name`): the first twenty;
     - postings waiting for an admin's approval.
 
     Postings and their counts are figures every member sees; applications, interviews and names only who
@@ -182,7 +188,7 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
     # totals are the sums of the counted rows.
     counted = [
         StageCounts.of(posting, posting)
-        for posting in open_postings.annotate(**_stage_counts("applications__"))
+        for posting in open_postings.annotate(**_stage_counts("applications__", since=since.moment))
         .only("pk", "title_en", "title_zh_hans", "published_at")
         .order_by("-active", "-published_at", "pk")
     ]
@@ -193,6 +199,7 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         [sum(stages) for stages in zip(*(row.stages for row in counted), strict=True)] or [0] * len(ACTIVE_STAGES),
         sum(row.hired for row in counted),
         sum(row.active for row in counted),
+        sum(row.new for row in counted),
     )
     board.pending = list(
         Posting.objects.filter(unit=unit, status=Posting.Status.SUBMITTED)
@@ -207,20 +214,24 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         .filter(posting__unit=unit)
         .select_related("posting", "candidate__candidate_profile")
     )
-    # Released since: read from the stage changes into "submitted" (an index on their time), in the same scope.
-    released = StageChange.objects.filter(
+    # New: how many were released to the open postings since, counted with them above; the latest ten read
+    # backwards from the stage changes into "submitted" (an index on their time), so only the last few are read.
+    board.new_count = board.totals.new
+    latest = StageChange.objects.filter(
         to_status=S.SUBMITTED,
         created_at__gt=since.moment,
+        # The open postings as conditions on the join, not a subquery: the planner then reads the changes in
+        # time order and stops at the tenth.
         application__posting__unit=unit,
+        application__posting__status=Posting.Status.PUBLISHED,
         application__posting__unit__in=reviewing_units(user),
     ).exclude(application__status__in=HIDDEN_FROM_UNIT)
-    newest = list(
-        released.select_related("application__posting", "application__candidate__candidate_profile")
-        .annotate(total=_total())
-        .order_by("-created_at", "-pk")[:NEW_LIMIT]
-    )
-    board.new_count = newest[0].total if newest else 0
-    board.newest = [change.application for change in newest]
+    board.newest = [
+        change.application
+        for change in latest.select_related(
+            "application__posting", "application__candidate__candidate_profile"
+        ).order_by("-created_at", "-pk")[:NEW_LIMIT]
+    ]
     waiting = applicants.filter(status__in=ACTIVE_STAGES).order_by("stage_entered_at", "pk")
     board.waiting = list(waiting[:WAITING_LIMIT])
     start, end = board.week
@@ -233,20 +244,15 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         application__posting__unit=unit,
         application__posting__unit__in=reviewing_units(user),
     ).exclude(application__status__in=HIDDEN_FROM_UNIT)
-    board.interviews = list(
+    # The first INTERVIEW_LIMIT in time order, read forwards from the week's start (an index on their time) and
+    # one more to know whether the week holds more than are shown.
+    interviews = list(
         this_week.select_related("application__posting", "application__candidate")
         .prefetch_related("interviewers")
-        .annotate(total=_total())
-        .order_by("starts_at", "pk")[:INTERVIEW_LIMIT]
+        .order_by("starts_at", "pk")[: INTERVIEW_LIMIT + 1]
     )
-    board.interview_count = board.interviews[0].total if board.interviews else 0
+    board.interviews, board.more_interviews = interviews[:INTERVIEW_LIMIT], len(interviews) > INTERVIEW_LIMIT
     return board
-
-
-def _total():
-    """How many rows the query has in all, on each of the rows it returns (a window over the whole result): a
-    list's first rows and its size in one query."""
-    return Window(Count("pk"))
 
 
 # --- The program overview ---------------------------------------------------------
