@@ -96,6 +96,24 @@ def visit_recorded(*, user, unit, now=None) -> Since:
     return Since(previous, last_visit=True)
 
 
+def open_posting_counts(unit) -> list["StageCounts"]:
+    """Each open (published) posting of `unit` with its applications per stage, busiest first: one GROUP BY with
+    conditional counts over the unit's applications, kept in the cache until the catalogue changes or an
+    application moves (the overview's tokens: `program_figures`), so it is exact and read once per change."""
+    key = f"unit-counts:{FIGURES_VERSION}:{unit.pk}:{catalogue_version()}:{_moves_token()}"
+    counted = cache.get(key)
+    if counted is None:
+        postings = (
+            Posting.objects.filter(unit=unit, status=Posting.Status.PUBLISHED)
+            .annotate(**_stage_counts("applications__"))
+            .only("pk", "title_en", "title_zh_hans", "published_at")
+            .order_by("-active", "-published_at", "pk")
+        )
+        counted = [StageCounts.of(posting, posting) for posting in postings]
+        cache.set(key, counted, FIGURES_MAX_AGE)
+    return counted
+
+
 def reviews_unit(user, unit) -> bool:
     """Whether `user` reads the applicants of `unit` (a recruiter, a hiring manager or an admin; not a viewer)."""
     return BusinessUnit.objects.filter(pk=unit.pk, pk__in=reviewing_units(user)).exists()
@@ -110,19 +128,16 @@ def week_of(now: dt.datetime, zone_name: str) -> tuple[dt.datetime, dt.datetime]
     return start, dt.datetime.combine(monday + dt.timedelta(days=7), dt.time.min, tzinfo=zone)
 
 
-def _stage_counts(prefix: str = "", *, since: dt.datetime | None = None) -> dict:
-    """Conditional counts of applications per active stage, hired and active in all (and, with `since`, released
-    after it), for `aggregate` or `annotate` over `prefix` (the relation to applications: "applications__" from
-    postings).
+def _stage_counts(prefix: str = "") -> dict:
+    """Conditional counts of applications per active stage, hired and active in all, for `aggregate` or
+    `annotate` over `prefix` (the relation to applications: "applications__" from postings).
 
-    An application in one of these stages, or released, has been released to its unit: queued ones never count.
+    An application in one of these stages has been released to its unit: queued ones never count.
     """
     pk = f"{prefix}pk" if prefix else "pk"
     counts = {f"stage_{stage}": Count(pk, filter=Q(**{f"{prefix}status": stage})) for stage in ACTIVE_STAGES}
     counts["hired"] = Count(pk, filter=Q(**{f"{prefix}status": S.HIRED}))
     counts["active"] = Count(pk, filter=Q(**{f"{prefix}status__in": ACTIVE_STAGES}))
-    if since is not None:
-        counts["new"] = Count(pk, filter=Q(**{f"{prefix}submitted_at__gt": since}))
     return counts
 
 
@@ -134,15 +149,12 @@ class StageCounts:
     stages: list[int]
     hired: int
     active: int
-    # Released since the dashboard's "new" starts.
-    new: int = 0
 
     @classmethod
     def of(cls, counts, posting=None) -> "StageCounts":
         """From the conditional counts of `_stage_counts`: a dict, or a posting annotated with them."""
-        get = counts.get if isinstance(counts, dict) else lambda name: getattr(counts, name, 0)
-        stages = [get(f"stage_{stage}") for stage in ACTIVE_STAGES]
-        return cls(posting, stages, get("hired"), get("active"), get("new") or 0)
+        get = counts.get if isinstance(counts, dict) else lambda name: getattr(counts, name)
+        return cls(posting, [get(f"stage_{stage}") for stage in ACTIVE_STAGES], get("hired"), get("active"))
 
 
 @dataclass
@@ -168,8 +180,8 @@ class Dashboard:
 def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Dashboard:
     """The dashboard of `unit` for `user`, in a fixed number of queries whatever the number of applications.
 
-    - open postings (published), busiest first, each with its applications per stage (one GROUP BY with
-      conditional counts), and their totals per stage;
+    - open postings (published), busiest first, each with its applications per stage
+      (`open_posting_counts`), and their totals per stage;
     - applications released to its open postings since `since` (how many, the latest ten);
     - the ten applications waiting longest in an active stage;
     - scheduled interviews starting this week (Monday to Sunday in `zone_name`): the first twenty;
@@ -183,15 +195,7 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
     board = Dashboard(
         since=since, reviews=reviews_unit(user, unit), week=week, week_last_day=week[1] - dt.timedelta(days=1)
     )
-    open_postings = Posting.objects.filter(unit=unit, status=Posting.Status.PUBLISHED)
-    # Every open posting's counts in one GROUP BY (a unit has hundreds at most); the busiest are shown, the
-    # totals are the sums of the counted rows.
-    counted = [
-        StageCounts.of(posting, posting)
-        for posting in open_postings.annotate(**_stage_counts("applications__", since=since.moment))
-        .only("pk", "title_en", "title_zh_hans", "published_at")
-        .order_by("-active", "-published_at", "pk")
-    ]
+    counted = open_posting_counts(unit)
     board.open_postings = len(counted)
     board.postings = counted[:POSTING_LIMIT]
     board.totals = StageCounts(
@@ -199,7 +203,6 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         [sum(stages) for stages in zip(*(row.stages for row in counted), strict=True)] or [0] * len(ACTIVE_STAGES),
         sum(row.hired for row in counted),
         sum(row.active for row in counted),
-        sum(row.new for row in counted),
     )
     board.pending = list(
         Posting.objects.filter(unit=unit, status=Posting.Status.SUBMITTED)
@@ -214,21 +217,20 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         .filter(posting__unit=unit)
         .select_related("posting", "candidate__candidate_profile")
     )
-    # New: how many were released to the open postings since, counted with them above; the latest ten read
-    # backwards from the stage changes into "submitted" (an index on their time), so only the last few are read.
-    board.new_count = board.totals.new
-    latest = StageChange.objects.filter(
+    # New: released to the open postings since, read from the stage changes into "submitted" (an index on their
+    # time; the open postings as conditions on the join, not a subquery, so the latest ten are read backwards and
+    # the reading stops at the tenth).
+    released = StageChange.objects.filter(
         to_status=S.SUBMITTED,
         created_at__gt=since.moment,
-        # The open postings as conditions on the join, not a subquery: the planner then reads the changes in
-        # time order and stops at the tenth.
         application__posting__unit=unit,
         application__posting__status=Posting.Status.PUBLISHED,
         application__posting__unit__in=reviewing_units(user),
     ).exclude(application__status__in=HIDDEN_FROM_UNIT)
+    board.new_count = released.count()
     board.newest = [
         change.application
-        for change in latest.select_related(
+        for change in released.select_related(
             "application__posting", "application__candidate__candidate_profile"
         ).order_by("-created_at", "-pk")[:NEW_LIMIT]
     ]

@@ -311,6 +311,17 @@ def _season_of(unit, count):
     PostingFactory(unit=unit, status=Posting.Status.SUBMITTED, published_at=None)
 
 
+def test_the_dashboard_counts_again_when_an_application_moves(client, recruiter_a, unit_a, posting_a):
+    moving = applicant(posting_a)
+    client.force_login(recruiter_a)
+    assert dashboard(client, unit_a).context["board"].totals.stages[:2] == [1, 0]
+
+    StageChange.objects.create(application=moving, from_status=S.SUBMITTED, to_status=S.SCREENING)
+    Application.objects.filter(pk=moving.pk).update(status=S.SCREENING)
+
+    assert dashboard(client, unit_a).context["board"].totals.stages[:2] == [0, 1]
+
+
 @pytest.mark.parametrize("count", [3, 40])
 def test_the_dashboard_costs_the_same_queries_whatever_the_data(
     client, recruiter_a, unit_a, count, django_assert_num_queries
@@ -329,8 +340,9 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
 
 
 # Session and user; whether the user has a workspace, the unit, the membership (visits) and whether the user
-# reviews the unit; the open postings with their counts, those waiting for approval; the new applications (the
-# latest ten and how many), those waiting longest, this week's interviews (the first twenty and how many) and
-# their interviewers; the frame's units; the session saved (the frame remembers the unit worked on: savepoint,
-# update, release). The navigation's parts come from the user's personal cache.
-QUERIES = 16
+# reviews the unit; the catalogue version and the last stage change (the open postings' counts come from the cache
+# while neither changes), those waiting for approval; the new applications (how many, the latest ten), those
+# waiting longest, this week's interviews (the first twenty, and one more) and their interviewers; the frame's
+# units; the session saved (the frame remembers the unit worked on: savepoint, update, release). The navigation's
+# parts come from the user's personal cache.
+QUERIES = 18
