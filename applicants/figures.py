@@ -55,6 +55,8 @@ VISIT_GAP = dt.timedelta(minutes=30)
 RECENT = dt.timedelta(days=7)
 WAITING_LIMIT = 10
 NEW_LIMIT = 10
+# New applications are counted up to this many ("more than 100"): a count of a week's releases would read them all.
+NEW_COUNTED = 100
 POSTING_LIMIT = 30
 INTERVIEW_LIMIT = 20
 
@@ -96,13 +98,16 @@ def visit_recorded(*, user, unit, now=None) -> Since:
     return Since(previous, last_visit=True)
 
 
-def open_posting_counts(unit) -> list["StageCounts"]:
-    """Each open (published) posting of `unit` with its applications per stage, busiest first: one GROUP BY with
-    conditional counts over the unit's applications, kept in the cache until the catalogue changes or an
-    application moves (the overview's tokens: `program_figures`), so it is exact and read once per change."""
+def open_posting_counts(unit) -> tuple[list["StageCounts"], "StageCounts", int]:
+    """The busiest POSTING_LIMIT open (published) postings of `unit` with their applications per stage, the
+    totals of all its open postings, and how many there are.
+
+    One GROUP BY with conditional counts over the unit's applications, kept in the cache until the catalogue
+    changes or an application moves (the overview's tokens: `program_figures`): exact, and read once per change.
+    """
     key = f"unit-counts:{FIGURES_VERSION}:{unit.pk}:{catalogue_version()}:{_moves_token()}"
-    counted = cache.get(key)
-    if counted is None:
+    entry = cache.get(key)
+    if entry is None:
         postings = (
             Posting.objects.filter(unit=unit, status=Posting.Status.PUBLISHED)
             .annotate(**_stage_counts("applications__"))
@@ -110,8 +115,16 @@ def open_posting_counts(unit) -> list["StageCounts"]:
             .order_by("-active", "-published_at", "pk")
         )
         counted = [StageCounts.of(posting, posting) for posting in postings]
-        cache.set(key, counted, FIGURES_MAX_AGE)
-    return counted
+        # Sums of the few hundred counted rows at most (a unit's open postings), not of applications.
+        totals = StageCounts(
+            None,
+            [sum(stages) for stages in zip(*(row.stages for row in counted), strict=True)] or [0] * len(ACTIVE_STAGES),
+            sum(row.hired for row in counted),
+            sum(row.active for row in counted),
+        )
+        entry = (counted[:POSTING_LIMIT], totals, len(counted))
+        cache.set(key, entry, FIGURES_MAX_AGE)
+    return entry
 
 
 def reviews_unit(user, unit) -> bool:
@@ -167,6 +180,7 @@ class Dashboard:
     open_postings: int = 0
     totals: StageCounts | None = None
     new_count: int = 0
+    more_new: bool = False
     newest: list = field(default_factory=list)
     waiting: list = field(default_factory=list)
     interviews: list = field(default_factory=list)
@@ -182,7 +196,7 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
 
     - open postings (published), busiest first, each with its applications per stage
       (`open_posting_counts`), and their totals per stage;
-    - applications released to its open postings since `since` (how many, the latest ten);
+    - applications released to its open postings since `since` (how many, up to NEW_COUNTED; the latest ten);
     - the ten applications waiting longest in an active stage;
     - scheduled interviews starting this week (Monday to Sunday in `zone_name`): the first twenty;
     - postings waiting for an admin's approval.
@@ -195,15 +209,7 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
     board = Dashboard(
         since=since, reviews=reviews_unit(user, unit), week=week, week_last_day=week[1] - dt.timedelta(days=1)
     )
-    counted = open_posting_counts(unit)
-    board.open_postings = len(counted)
-    board.postings = counted[:POSTING_LIMIT]
-    board.totals = StageCounts(
-        None,
-        [sum(stages) for stages in zip(*(row.stages for row in counted), strict=True)] or [0] * len(ACTIVE_STAGES),
-        sum(row.hired for row in counted),
-        sum(row.active for row in counted),
-    )
+    board.postings, board.totals, board.open_postings = open_posting_counts(unit)
     board.pending = list(
         Posting.objects.filter(unit=unit, status=Posting.Status.SUBMITTED)
         .annotate(submitted_on=Max("status_changes__created_at", filter=Q(status_changes__to_status="submitted")))
@@ -217,9 +223,8 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         .filter(posting__unit=unit)
         .select_related("posting", "candidate__candidate_profile")
     )
-    # New: released to the open postings since, read from the stage changes into "submitted" (an index on their
-    # time; the open postings as conditions on the join, not a subquery, so the latest ten are read backwards and
-    # the reading stops at the tenth).
+    # New: released to the open postings since, read backwards from the stage changes into "submitted" (an index
+    # on their time; the open postings as conditions on the join, not a subquery, so the reading stops early).
     released = StageChange.objects.filter(
         to_status=S.SUBMITTED,
         created_at__gt=since.moment,
@@ -227,13 +232,14 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         application__posting__status=Posting.Status.PUBLISHED,
         application__posting__unit__in=reviewing_units(user),
     ).exclude(application__status__in=HIDDEN_FROM_UNIT)
-    board.new_count = released.count()
-    board.newest = [
-        change.application
-        for change in released.select_related(
-            "application__posting", "application__candidate__candidate_profile"
-        ).order_by("-created_at", "-pk")[:NEW_LIMIT]
-    ]
+    # One read: the latest NEW_COUNTED (and one more, to say "more than"), of which the page lists NEW_LIMIT.
+    latest = list(
+        released.select_related("application__posting", "application__candidate__candidate_profile").order_by(
+            "-created_at", "-pk"
+        )[: NEW_COUNTED + 1]
+    )
+    board.new_count, board.more_new = min(len(latest), NEW_COUNTED), len(latest) > NEW_COUNTED
+    board.newest = [change.application for change in latest[:NEW_LIMIT]]
     waiting = applicants.filter(status__in=ACTIVE_STAGES).order_by("stage_entered_at", "pk")
     board.waiting = list(waiting[:WAITING_LIMIT])
     start, end = board.week

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from applicants import figures
 from applicants.figures import VISIT_GAP, visit_recorded, week_of
 from applicants.models import Application, Interview, StageChange
 from postings.models import Posting, PostingStatusChange, UnitMembership
@@ -116,6 +117,19 @@ def test_new_applications_since_the_previous_visit(client, recruiter_a, unit_a, 
     # Reloading within the same visit keeps the same starting point.
     monkeypatch.setattr(timezone, "now", lambda: later + dt.timedelta(minutes=10))
     assert dashboard(client, unit_a).context["board"].since.moment == started
+
+
+def test_new_applications_are_counted_up_to_a_bound(client, recruiter_a, unit_a, posting_a, monkeypatch):
+    monkeypatch.setattr(figures, "NEW_COUNTED", 3)
+    for number in range(5):
+        applicant(posting_a, name=f"New {number}", released_days_ago=1)
+    client.force_login(recruiter_a)
+
+    response = dashboard(client, unit_a)
+
+    board = response.context["board"]
+    assert (board.new_count, board.more_new) == (3, True)
+    assert "3+" in text(response)
 
 
 def test_a_visit_starts_after_half_an_hour(recruiter_a, unit_a):
@@ -341,8 +355,8 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
 
 # Session and user; whether the user has a workspace, the unit, the membership (visits) and whether the user
 # reviews the unit; the catalogue version and the last stage change (the open postings' counts come from the cache
-# while neither changes), those waiting for approval; the new applications (how many, the latest ten), those
+# while neither changes), those waiting for approval; the new applications (the latest hundred and one), those
 # waiting longest, this week's interviews (the first twenty, and one more) and their interviewers; the frame's
 # units; the session saved (the frame remembers the unit worked on: savepoint, update, release). The navigation's
 # parts come from the user's personal cache.
-QUERIES = 18
+QUERIES = 17
