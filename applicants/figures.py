@@ -271,7 +271,8 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
 # which bounds what the moves do not show (a school edited on a profile, an application deleted in the admin).
 FIGURES_FRESH = 60
 FIGURES_MAX_AGE = 600
-FIGURES_VERSION = 1
+# Part of every key: bump it when what an entry holds changes shape, so a deploy never reads an older one.
+FIGURES_VERSION = 2
 
 
 @dataclass(frozen=True)
