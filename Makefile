@@ -79,7 +79,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## Speed of the public pages next to the limit reference (PostgreSQL, gunicorn, wrk); prints a table.
+## Speed of the public pages and the recruiter workspace next to the limit reference (PostgreSQL, gunicorn, wrk;
+## 5,000 postings and 200,000 applications); prints the tables and writes them to bench-results/.
 BENCH_ARGS ?=
 bench: install
 	@scripts/ensure-command wrk "The benchmark" wrk

@@ -24,7 +24,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume
-from demo import demo_candidate, histories, resume_files
+from demo import demo_candidate, histories, resume_files, workspace
 from demo.catalogue import PostingsDemo
 from demo.data.candidates import (
     CN_FAMILY,
@@ -58,8 +58,10 @@ CANDIDATE_EMAIL = CANDIDATE_EMAIL_PREFIX + "{number:03d}" + CANDIDATE_EMAIL_DOMA
 class ApplicantsDemo:
     """What `seed()` added on this run; `summary()` describes everything the demo holds."""
 
+    recruiter: "User"
     candidates_added: int = 0
     applications_added: int = 0
+    showcase_added: int = 0
     stored_files: list[str] = field(default_factory=list)
 
     def summary(self, *, demo_candidate: "User") -> list[str]:
@@ -82,6 +84,7 @@ class ApplicantsDemo:
         ]
         return [
             f"demo candidate: {demo_candidate.resumes.count()} resumes; applications: {', '.join(own) or 'none'}",
+            *workspace.summary(self.recruiter),
             f"{candidates.count()} other candidates ({self.candidates_added} new), "
             f"{Resume.objects.filter(candidate__in=candidates).count()} with a resume, "
             f"{CandidateProfile.objects.filter(user__in=candidates).exclude(pool_consent_at=None).count()} "
@@ -96,8 +99,8 @@ def seed(*, postings_demo: PostingsDemo, candidates: int = DEFAULT_CANDIDATES, n
     Resume files go to the default storage; if seeding fails they are deleted again.
     """
     now = now or timezone.now()
-    result = ApplicantsDemo()
     recruiter = postings_demo.accounts["recruiter"]
+    result = ApplicantsDemo(recruiter=recruiter)
     context = SeedContext(
         postings_demo=postings_demo,
         recruiter=recruiter,
@@ -108,6 +111,8 @@ def seed(*, postings_demo: PostingsDemo, candidates: int = DEFAULT_CANDIDATES, n
     try:
         demo_candidate.seed(context, postings_demo.accounts["candidate"], stored_files=result.stored_files)
         _seed_candidates(context, candidates, result)
+        _seed_showcase(context, result)
+        workspace.seed(context)
     except BaseException:
         # The rows roll back with the transaction; the files would stay behind.
         for name in result.stored_files:
@@ -157,6 +162,60 @@ def _seed_candidates(context: SeedContext, count: int, result: ApplicantsDemo) -
     ]
     result.candidates_added = len(users)
     result.applications_added = histories.write_histories(context, planned)
+
+
+def _seed_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
+    """The applicants of the demo recruiter's unit in every stage (demo.workspace), who do not exist yet: written
+    as the other candidates are, with profiles, resumes and their histories."""
+    people = workspace.showcase(context)
+    user_model = get_user_model()
+    existing = set(user_model.objects.filter(email__in=[p.email for p in people]).values_list("email", flat=True))
+    people = [person for person in people if person.email not in existing]
+    if not people:
+        return
+    specs = [_showcase_spec(person) for person in people]
+    users = []
+    for spec in specs:
+        user = user_model(email=spec["email"], name=spec["name"], date_joined=spec["joined"])
+        user.set_unusable_password()
+        users.append(user)
+    user_model.objects.bulk_create(users)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users]
+    )
+    _create_profiles(context, specs, users)
+    resumes = _create_resumes(specs, users, result)
+    planned = [
+        History(candidate=user, start=person.start, plans=[person.plan], resume=resumes.get(user.pk))
+        for person, user in zip(people, users, strict=True)
+    ]
+    result.showcase_added = len(users)
+    histories.write_histories(context, planned)
+
+
+def _showcase_spec(person) -> dict:
+    """A showcase applicant as `_create_profiles` and `_create_resumes` take a candidate: a complete profile,
+    a resume; their name in Latin letters on the resume (the PDF font draws no other)."""
+    posting = person.plan.posting
+    return {
+        "email": person.email,
+        "name": person.name,
+        "resume_name": person.name if person.name.isascii() else f"Applicant {person.number:02d}",
+        "phone": f"+86 139 5710 {person.number:04d}",
+        "school": person.school,
+        "degree_level": person.degree_level,
+        "major": person.major,
+        "graduation_date": workspace.data.SHOWCASE_GRADUATION,
+        "skills": [skill.name_en for skill in posting.skills.all()][:4],
+        "categories": [posting.category.slug],
+        "locations": [location.slug for location in posting.locations.all()][:2],
+        "languages": "Chinese, English",
+        "links": "",
+        "open_to_reassignment": True,
+        "pool_consent": True,
+        "joined": person.start - dt.timedelta(days=3),
+        "has_resume": True,
+    }
 
 
 def _candidate_spec(context: SeedContext, number: int, email: str) -> dict:

@@ -247,7 +247,7 @@ def seed_info_sessions(catalogue: Catalogue) -> list[InfoSession]:
 
 
 def seed_accounts(catalogue: Catalogue) -> dict[str, "User"]:
-    """The demo admin, recruiter and candidate, verified, with their known passwords: {role: user}.
+    """The demo admin, recruiters and candidate, verified, with their known passwords: {role: user}.
 
     Only the accounts: the candidate's profile, resumes and applications are
     written by `demo.candidates`.
@@ -272,7 +272,9 @@ def seed_accounts(catalogue: Catalogue) -> dict[str, "User"]:
         )
         if "unit" in spec:
             UnitMembership.objects.update_or_create(
-                user=user, unit=catalogue.units[spec["unit"]], defaults={"role": UnitMembership.Role.RECRUITER}
+                user=user,
+                unit=catalogue.units[spec["unit"]],
+                defaults={"role": spec.get("unit_role", UnitMembership.Role.RECRUITER)},
             )
         users[spec["role"]] = user
     return users

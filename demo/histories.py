@@ -6,12 +6,14 @@ writes no notifications. Every move is checked against `workflow.check_move`.
 """
 
 import datetime as dt
+import importlib
 import itertools
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from applicants.models import CROSS_BORDER_CONSENT_VERSION, Application, Resume, StageChange
+from applicants.models import CROSS_BORDER_CONSENT_VERSION, Application, RejectionReason, Resume, StageChange
 from applicants.workflow import Mover, check_move
 from demo.catalogue import PostingsDemo
 from demo.data.candidates import (
@@ -41,7 +43,10 @@ class Move(NamedTuple):
     from_status: str
     to_status: str
     by: Mover
+    # The mover's note (internal).
     reason: str = ""
+    # A rejection's reason from the list (a RejectionReason code).
+    rejection: str = ""
 
 
 @dataclass
@@ -76,6 +81,26 @@ class SeedContext:
     recruiter_units: set[int]
     abroad: set[int]
     now: dt.datetime
+    # The applications written on this run (write_histories), for the workspace's reviews and interviews.
+    written: list[Application] = field(default_factory=list)
+
+    @cached_property
+    def rejection_reasons(self) -> dict[str, RejectionReason]:
+        """The reasons a rejection picks from, by code: the list the migrations fill in (any missing code
+        is put back from it, as after a test database was flushed)."""
+        reasons = {reason.code: reason for reason in RejectionReason.objects.all()}
+        listed = importlib.import_module("applicants.migrations.0003_review_workspace").REJECTION_REASONS
+        for position, (code, name_en, name_zh_hans, resurfacing) in enumerate(listed):
+            if code not in reasons:
+                reasons[code] = RejectionReason.objects.create(
+                    code=code,
+                    name=name_en,
+                    name_en=name_en,
+                    name_zh_hans=name_zh_hans,
+                    allows_resurfacing=resurfacing,
+                    position=position,
+                )
+        return reasons
 
     def open_postings(self, program_slug: str, degree: str, *, published_before=None) -> list[Posting]:
         """The demo's published postings of a program that accept this degree (published before a time, if given)."""
@@ -126,7 +151,8 @@ def first_preference(rng: random.Random) -> list[Move]:
         elif roll < HIRED_SHARE + DECLINED_SHARE:
             moves.append(Move(day, S.OFFER, S.DECLINED, Mover.CANDIDATE))
     elif roll < REJECTED_SHARE[reached]:
-        moves.append(Move(day, reached, S.REJECTED, Mover.RECRUITER, rng.choice(REJECTION_REASONS[reached])))
+        code, note = rng.choice(REJECTION_REASONS[reached])
+        moves.append(Move(day, reached, S.REJECTED, Mover.RECRUITER, note, rejection=code))
     elif roll < REJECTED_SHARE[reached] + WITHDRAWN_SHARE:
         moves.append(Move(day, reached, S.WITHDRAWN, Mover.CANDIDATE, rng.choice(WITHDRAWAL_REASONS)))
     return moves
@@ -147,7 +173,11 @@ def second_preference(rng: random.Random, first: list[Move]) -> list[Move]:
 
 
 def write_histories(context: SeedContext, histories: list[History]) -> int:
-    """Insert the applications and their stage changes, dated as planned; how many applications."""
+    """Insert the applications and their stage changes, dated as planned; how many applications.
+
+    Each application is in its stage since its last change (`stage_entered_at`); a rejected one carries the
+    reason its rejection picked from the list. The applications are added to `context.written`.
+    """
     applications, changes = [], []
     for history in histories:
         candidate = history.candidate
@@ -155,11 +185,14 @@ def write_histories(context: SeedContext, histories: list[History]) -> int:
             for move in plan.moves[1:]:
                 check_move(current=move.from_status, target=move.to_status, by=move.by)
             times = [history.at(move.day) for move in plan.moves]
+            last = plan.moves[-1]
             application = Application(
                 candidate=candidate,
                 posting=plan.posting,
                 rank=plan.rank,
-                status=plan.moves[-1].to_status,
+                status=last.to_status,
+                stage_entered_at=times[-1],
+                rejection_reason=context.rejection_reasons[last.rejection] if last.to_status == S.REJECTED else None,
                 resume=history.resume,
                 submitted_at=next(
                     (when for move, when in zip(plan.moves, times, strict=True) if move.to_status == S.SUBMITTED),
@@ -181,6 +214,7 @@ def write_histories(context: SeedContext, histories: list[History]) -> int:
                 changes.append((change, {"created_at": when}))
     Application.objects.bulk_create([application for application, _ in applications], batch_size=BATCH_SIZE)
     backdate(Application, applications)
+    context.written.extend(application for application, _ in applications)
     StageChange.objects.bulk_create([change for change, _ in changes], batch_size=BATCH_SIZE)
     backdate(StageChange, changes)
     return len(applications)

@@ -307,6 +307,10 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
     """The recruiter workspace and the admins' pages, each seen by the recruiter or the admin it is for."""
     unit, draft = data.posting.unit.slug, data.submitted_draft.pk
     return [
+        # The dashboard, the program overview and a unit's figures (applicants/workspace/figures.py).
+        MainPage("Unit dashboard", f"/recruit/units/{unit}/", signed_in=True, persona="recruiter"),
+        MainPage("Unit figures", f"/recruit/units/{unit}/figures/", signed_in=True, persona="recruiter"),
+        MainPage("Program overview", "/recruit/overview/", signed_in=True, persona="admin"),
         # The pipeline: a posting's board, the unit's applicant list (filtered and sorted too).
         MainPage("Pipeline board", f"/recruit/postings/{data.posting.pk}/board/", signed_in=True, persona="recruiter"),
         MainPage("Applicant list", f"/recruit/units/{unit}/applicants/", signed_in=True, persona="recruiter"),

@@ -1,4 +1,5 @@
-"""The demo's three sign-ins, and the demo candidate's profile and resume.
+"""The demo's sign-ins (an admin, a recruiter and a second reviewer of Alibaba Cloud, a candidate), and the demo
+candidate's profile and resume.
 
 Known passwords, printed by seed_demo: the reason it refuses to run with
 DEBUG off.
@@ -16,6 +17,15 @@ DEMO_ACCOUNTS = [
         "unit": "alibaba-cloud",
     },
     {"role": "candidate", "email": "candidate@demo.example", "name": "Li Na", "password": "demo-candidate-2027"},
+    # The recruiter's colleague: a second reviewer of Alibaba Cloud's applicants, who interviews with them.
+    {
+        "role": "reviewer",
+        "email": "reviewer@demo.example",
+        "name": "Chen Jing",
+        "password": "demo-reviewer-2027",
+        "unit": "alibaba-cloud",
+        "unit_role": "hiring_manager",
+    },
 ]
 
 # --- The demo candidate's profile and resume ------------------------------------

@@ -195,25 +195,33 @@ REJECTED_SHARE = {S.SUBMITTED: 0.12, S.SCREENING: 0.3, S.ASSESSMENT: 0.35, S.INT
 WITHDRAWN_SHARE = 0.06
 HIRED_SHARE, DECLINED_SHARE = 0.45, 0.15
 
+# Why a unit turned a first preference down, by the stage it reached: the reason from the list the recruiter picks
+# from (RejectionReason codes, applicants migration 0003) and the recruiter's internal note.
 REJECTION_REASONS = {
     S.SUBMITTED: [
-        "Profile does not match the role's focus closely enough; could suit a data or platform team.",
-        "Headcount for this role was filled by earlier candidates.",
-        "Internship dates do not fit the team's schedule.",
+        ("skills-gap", "Profile does not match the role's focus closely enough; could suit a data or platform team."),
+        ("position-filled", "Headcount for this role was filled by earlier candidates."),
+        ("location", "Internship dates do not fit the team's schedule."),
     ],
     S.SCREENING: [
-        "Strong fundamentals, but little hands-on experience with the role's core stack.",
-        "Other candidates had more relevant project experience with large models.",
-        "Prefers a location the team does not hire in this season.",
+        ("experience", "Strong fundamentals, but little hands-on experience with the role's core stack."),
+        ("stronger-candidates", "Other candidates had more relevant project experience with large models."),
+        ("location", "Prefers a location the team does not hire in this season."),
     ],
     S.ASSESSMENT: [
-        "Did not pass the coding assessment (2 of 4 problems).",
-        "Assessment result below the bar for this role; good at algorithms, weaker at system design.",
+        ("assessment", "Did not pass the coding assessment (2 of 4 problems)."),
+        ("assessment", "Assessment result below the bar for this role; good at algorithms, weaker at system design."),
     ],
     S.INTERVIEW: [
-        "Interview feedback: good communication, system design not yet at the level needed.",
-        "Second-round interviewers preferred a candidate with distributed training experience.",
-        "Team fit: wants pure research, the role is product engineering. Suggest the Star program next year.",
+        ("interview", "Interview feedback: good communication, system design not yet at the level needed."),
+        (
+            "stronger-candidates",
+            "Second-round interviewers preferred a candidate with distributed training experience.",
+        ),
+        (
+            "interview",
+            "Team fit: wants pure research, the role is product engineering. Suggest the Star program next year.",
+        ),
     ],
 }
 WITHDRAWAL_REASONS = ["Accepted another internship.", "Decided to stay in my lab this summer.", "", ""]

@@ -1,9 +1,10 @@
-"""Speed of the public pages next to the least a Django page can cost: `make bench`.
+"""Speed of the public pages and the recruiter workspace next to the least a Django page can cost: `make bench`.
 
 Builds (or, with --reuse, keeps) the PostgreSQL database `recruit_bench`,
-migrates it, adds made-up postings with `manage.py seed_volume`, collects the
-static files and serves the portal with gunicorn as production does (DEBUG
-off, 2 sync workers). Beside it, it serves the limit reference of
+migrates it, adds made-up postings and applications with `manage.py
+seed_volume` (5,000 postings and 200,000 applications by default), collects
+the static files and serves the portal with gunicorn as production does
+(DEBUG off, 2 sync workers). Beside it, it serves the limit reference of
 ../shared/bench/limit (relative to this repository's root; see its README): a
 bare Django page rendering 20 rows from one indexed query, copied to a
 temporary folder with its own virtualenv, on the same PostgreSQL server, with
@@ -16,15 +17,30 @@ requests per second to the /list measured next to it. The pages' caches are
 warmed first (every URL requested once): the numbers are the steady state of
 a catalogue that is read far more than it changes. The query counts of each
 page, uncached and cached, are counted with Django's test client and printed
-below the table. Results go to bench-results/board-<postings>.md.
+below the table. Results go to bench-results/board-<postings>-<applications>.md.
 
 The board and posting pages are measured a second time signed in as a
 candidate (a session cookie on every request): their shared parts come from
 the same cache, the navigation and the apply panel are rendered per request.
 
+The workspace is measured signed in as a recruiter of two units made for the
+benchmark (seed_volume gives the first unit a tenth of the applications, the
+last a hundredth): the larger unit's dashboard, applicant list, figures and a
+posting's pipeline board, and, as an admin, the program overview; each after
+the limit's /list, like the public pages. A page the build does not have yet
+(it answers 404) is listed as such. The CSV export of each unit's applicants
+(about 20,000 and 2,000 rows at 200,000 applications) is downloaded three
+times: the time, the time to the first byte, and the peak resident memory of
+the gunicorn worker that served it (VmHWM, reset before each download), which
+stays flat when the export streams. The workspace pages' query counts are
+counted with Django's test client for the small unit and the large one (a
+small and a large posting for the board): the same counts mean the page does
+not grow with the data.
+
 Everything runs on this machine over loopback.
 
-    python tests/benchmarks/run.py [--seconds 10] [--clients 16] [--postings 5000] [--reuse] [--redis-url URL]
+    python tests/benchmarks/run.py [--seconds 10] [--clients 16] [--postings 5000] [--applications 200000]
+                                   [--reuse] [--redis-url URL] [--skip-public]
 """
 
 import argparse
@@ -86,8 +102,10 @@ from postings.models import Location, Posting
 public = Posting.objects.public()
 empty = dict(q="", unit=[], category=[], location=[], ai=False, program="", degree=[], open_to=False)
 ids = list(public.order_by("?").values_list("id", flat=True)[:{POSTING_SAMPLE}])
+from applicants.models import Application
 facts = {{
     "postings": Posting.objects.count(),
+    "applications": Application.objects.count(),
     "public": public.count(),
     "posting_ids": ids,
     "search_matches": board_search({{**empty, "q": {SEARCH_WORD!r}}}).total,
@@ -117,9 +135,18 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=16, help="Concurrent connections (default 16).")
     parser.add_argument("--postings", type=int, default=5000, help="Postings in the database (default 5000).")
     parser.add_argument(
+        "--applications",
+        type=int,
+        default=200_000,
+        help="Applications in the database, over the units' postings (default 200000).",
+    )
+    parser.add_argument(
+        "--skip-public", action="store_true", help="Measure only the recruiter workspace, not the public pages."
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
-        help="Keep the existing database; only add the postings it lacks. Without it the database is rebuilt.",
+        help="Keep the existing database; only add the postings and applications it lacks. Without it, rebuild it.",
     )
     parser.add_argument(
         "--database-url",
@@ -132,8 +159,8 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="Serve the portal with this Redis as its cache (default: the database cache, as without REDIS_URL).",
     )
     args = parser.parse_args(argv)
-    if args.seconds <= 0 or args.clients < 1 or args.postings < 0:
-        parser.error("--seconds must be positive, --clients at least 1, --postings 0 or more.")
+    if args.seconds <= 0 or args.clients < 1 or args.postings < 0 or args.applications < 0:
+        parser.error("--seconds must be positive, --clients at least 1, --postings and --applications 0 or more.")
     parts = urlsplit(args.database_url)
     if parts.scheme not in {"postgres", "postgresql"} or not parts.path.strip("/"):
         parser.error("--database-url must be a postgres:// URL with a database name.")
@@ -436,6 +463,201 @@ def measure(
     )
 
 
+# --- The recruiter workspace -------------------------------------------------
+
+# Run inside `manage.py shell`: a recruiter of the units with the most and the fewest applications and an admin,
+# signed in (their session keys), the pages to measure, and each page's query count for little data (the small
+# unit, a posting with few applications) and much (the large unit, the busiest posting), first request and next.
+WORKSPACE_SCRIPT = """
+import json
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from applicants.models import Application
+from postings.models import BusinessUnit, UnitMembership
+
+User = get_user_model()
+visible = Application.objects.exclude(status="queued")
+units = list(visible.values_list("posting__unit__slug").annotate(n=Count("pk")).order_by("-n", "posting__unit__slug"))
+if not units:
+    print(json.dumps({})); raise SystemExit
+(large, large_count), (small, small_count) = units[0], units[-1]
+
+def busiest(slug, last=False):
+    postings = visible.filter(posting__unit__slug=slug).values_list("posting").annotate(n=Count("pk"))
+    return list(postings.order_by(("n" if last else "-n"), "posting")[:1])[0]
+
+def session_for(user):
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "recruit.accounts.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+recruiter, _ = User.objects.get_or_create(email="bench-recruiter@bench.example", defaults={"name": "Bench Recruiter"})
+for slug in (large, small):
+    UnitMembership.objects.get_or_create(user=recruiter, unit=BusinessUnit.objects.get(slug=slug))
+admin, _ = User.objects.get_or_create(email="bench-admin@bench.example", defaults={"name": "Bench Admin"})
+admin.is_staff = True
+admin.save(update_fields=["is_staff"])
+admin.user_permissions.add(Permission.objects.get(content_type__app_label="postings", codename="publish_posting"))
+large_posting, large_posting_count = busiest(large)
+small_posting, small_posting_count = busiest(small, last=True)
+
+def count(client, path):
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+            if response.status_code == 200 and getattr(response, "streaming", False):
+                for _chunk in response.streaming_content:
+                    pass
+        counts.append(len(captured) if response.status_code == 200 else response.status_code)
+    return counts
+
+recruiting, admining = Client(HTTP_HOST="127.0.0.1"), Client(HTTP_HOST="127.0.0.1")
+recruiting.force_login(recruiter)
+admining.force_login(admin)
+queries = {}
+for label, small_path, large_path in [
+    ("dashboard", f"/recruit/units/{small}/", f"/recruit/units/{large}/"),
+    ("applicant list", f"/recruit/units/{small}/applicants/", f"/recruit/units/{large}/applicants/"),
+    ("pipeline board", f"/recruit/postings/{small_posting}/board/", f"/recruit/postings/{large_posting}/board/"),
+    ("unit figures", f"/recruit/units/{small}/figures/", f"/recruit/units/{large}/figures/"),
+    ("CSV export", f"/recruit/units/{small}/applicants/export.csv", f"/recruit/units/{large}/applicants/export.csv"),
+]:
+    cache.clear()
+    queries[label] = {"small": count(recruiting, small_path), "large": count(recruiting, large_path)}
+cache.clear()
+queries["program overview"] = {"large": count(admining, "/recruit/overview/")}
+print(json.dumps({
+    "large": large, "large_count": large_count, "small": small, "small_count": small_count,
+    "large_posting": large_posting, "large_posting_count": large_posting_count,
+    "small_posting": small_posting, "small_posting_count": small_posting_count,
+    "recruiter_session": session_for(recruiter), "admin_session": session_for(admin), "queries": queries,
+}))
+"""
+
+# Each workspace page's goal: a share of the limit's /list requests per second and a p50, where the issue sets one.
+WORKSPACE_GOALS = {
+    "applicant list": (0.30, 150.0),
+    "program overview": (None, 300.0),
+}
+
+
+def workspace_facts(env: dict) -> dict:
+    output = manage(env, "shell", "--no-imports", "-c", WORKSPACE_SCRIPT)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def status_of(port: int, path: str, cookie: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+# --- The workers' memory -------------------------------------------------------
+
+
+def worker_pids(master: int) -> list[int]:
+    """The gunicorn master's worker processes (from /proc)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:
+            pids.append(int(entry.name))
+    return sorted(pids)
+
+
+def _status_kib(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def reset_peak(pid: int) -> bool:
+    """Reset the process's peak resident memory (VmHWM) to its current size; False where Linux refuses."""
+    try:
+        Path(f"/proc/{pid}/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+@dataclass
+class Export:
+    label: str
+    rows: int
+    megabytes: float
+    seconds: float
+    first_byte_ms: float
+    peak_rss_mb: float
+    rss_before_mb: float
+    reset: bool
+
+
+def measure_export(port: int, label: str, path: str, cookie: str, pids: list[int], runs: int = 3) -> Export:
+    """Download the export `runs` times, one at a time; the median time, the rows and the peak memory of the
+    worker that served it (the one whose CPU time grew most)."""
+    results = []
+    for _ in range(runs):
+        reset = all(reset_peak(pid) for pid in pids)
+        before = {pid: (_status_kib(pid, "VmRSS"), _cpu_ticks(pid)) for pid in pids}
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+        started = time.perf_counter()
+        first_byte = None
+        size = lines = 0
+        try:
+            connection.request("GET", path, headers={"Cookie": cookie})
+            response = connection.getresponse()
+            while chunk := response.read(65536):
+                first_byte = first_byte or time.perf_counter()
+                size += len(chunk)
+                lines += chunk.count(b"\n")
+        finally:
+            connection.close()
+        seconds = time.perf_counter() - started
+        served = max(pids, key=lambda pid: _cpu_ticks(pid) - before[pid][1])
+        results.append(
+            Export(
+                label=label,
+                rows=max(lines - 1, 0),
+                megabytes=size / 1e6,
+                seconds=seconds,
+                first_byte_ms=((first_byte or time.perf_counter()) - started) * 1000,
+                peak_rss_mb=_status_kib(served, "VmHWM") / 1024,
+                rss_before_mb=before[served][0] / 1024,
+                reset=reset,
+            )
+        )
+    results.sort(key=lambda export: export.seconds)
+    median = results[len(results) // 2]
+    median.peak_rss_mb = max(export.peak_rss_mb for export in results)
+    return median
+
+
 # --- Report ------------------------------------------------------------------
 
 # Each page's goal, as a share of the limit's /list requests per second.
@@ -456,33 +678,136 @@ def table(rows: list[tuple[str, Measurement, Measurement]]) -> str:
     return "\n".join(lines)
 
 
-def report(rows, facts: dict, args: argparse.Namespace, postgres: str) -> str:
+def report(rows, facts: dict, args: argparse.Namespace, postgres: str, workspace: dict | None = None) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cache = "the Redis cache" if args.redis_url else "the database cache (no REDIS_URL)"
     query_lines = [f"| `{path}` | {counts[0]} | {counts[1]} |" for path, counts in facts["queries"].items() if counts]
-    return "\n".join(
-        [
-            "# Public pages next to the limit reference",
-            "",
-            f"{when}. {facts['postings']} postings ({facts['public']} public), PostgreSQL {postgres}, "
-            f"gunicorn with {WORKERS} sync workers for both, DEBUG off, {cache}; wrk with {args.clients} "
-            f"connections for {args.seconds:g} s per measurement, each page right after the limit's /list, "
-            f"on the same machine ({os.cpu_count()} CPUs, Python {platform.python_version()}).",
-            "",
-            table(rows),
-            "",
-            f"The search matches {facts['search_matches']} roles, the Chinese search {facts['chinese_matches']}, "
-            f"the filtered board {facts['filtered_matches']}; posting pages rotate over "
-            f"{len(facts['posting_ids'])} public postings. Caches were warmed first (every URL eight times).",
-            "",
-            "Queries per request (a visitor), first request after a change and the next one:",
-            "",
-            "| page | uncached | cached |",
-            "| --- | ---: | ---: |",
-            *query_lines,
-            "",
-        ]
+    setting = (
+        f"{when}. {facts['postings']} postings ({facts['public']} public), {facts['applications']} applications, "
+        f"PostgreSQL {postgres}, gunicorn with {WORKERS} sync workers for both, DEBUG off, {cache}; wrk with "
+        f"{args.clients} connections for {args.seconds:g} s per measurement, each page right after the limit's "
+        f"/list, on the same machine ({os.cpu_count()} CPUs, Python {platform.python_version()})."
     )
+    public = [
+        "# Public pages next to the limit reference",
+        "",
+        setting,
+        "",
+        table(rows),
+        "",
+        f"The search matches {facts['search_matches']} roles, the Chinese search {facts['chinese_matches']}, "
+        f"the filtered board {facts['filtered_matches']}; posting pages rotate over "
+        f"{len(facts['posting_ids'])} public postings. Caches were warmed first (every URL eight times).",
+        "",
+        "Queries per request (a visitor), first request after a change and the next one:",
+        "",
+        "| page | uncached | cached |",
+        "| --- | ---: | ---: |",
+        *query_lines,
+        "",
+    ]
+    if not rows:
+        public = ["# Benchmarks", "", setting, "", "Public pages: not measured (--skip-public).", ""]
+    return "\n".join(public + (workspace_report(workspace) if workspace else []))
+
+
+def workspace_report(workspace: dict) -> list[str]:
+    """The workspace's section of the report: pages, CSV exports, query counts."""
+    facts = workspace["facts"]
+    lines = [
+        "# The recruiter workspace",
+        "",
+        f"Signed in as a recruiter of `{facts['large']}` ({facts['large_count']} applications released to it) and "
+        f"`{facts['small']}` ({facts['small_count']}); the pipeline board is the busiest posting's "
+        f"({facts['large_posting_count']} applications); the program overview as an admin.",
+        "",
+        "| page | requests/s | p50 (ms) | p99 (ms) | errors | limit /list requests/s | ratio | goal | met |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for name, page, limit in workspace["rows"]:
+        ratio = page.requests_per_second / limit.requests_per_second if limit.requests_per_second else 0
+        share, p50 = WORKSPACE_GOALS.get(name, (None, None))
+        goals = ", ".join(
+            goal for goal in (f"≥ {share:.0%} of /list" if share else "", f"p50 < {p50:g} ms" if p50 else "") if goal
+        )
+        met = (share is None or ratio >= share) and (p50 is None or page.p50_ms < p50)
+        lines.append(
+            f"| `{page.label}` | {page.requests_per_second:.0f} | {page.p50_ms:.1f} | {page.p99_ms:.1f} | "
+            f"{page.errors} | {limit.requests_per_second:.0f} | {ratio:.0%} | {goals or '—'} "
+            f"| {('yes' if met else 'no') if goals else '—'} |"
+        )
+    for name, path, status in workspace["missing"]:
+        lines.append(f"| `{path}` ({name}) | not in this build: {status} | | | | | | | |")
+    lines += ["", "CSV export of a unit's applicants (three downloads each, one at a time; the median):", ""]
+    if workspace["exports"]:
+        lines += [
+            "| export | rows | MB | seconds | first byte (ms) | rows/s | worker RSS before (MB) | peak RSS (MB) |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for export in workspace["exports"]:
+            lines.append(
+                f"| `{export.label}` | {export.rows} | {export.megabytes:.1f} | {export.seconds:.2f} | "
+                f"{export.first_byte_ms:.0f} | {export.rows / export.seconds:.0f} | {export.rss_before_mb:.0f} | "
+                f"{export.peak_rss_mb:.0f} |"
+            )
+        if not all(export.reset for export in workspace["exports"]):
+            lines += ["", "(Linux refused to reset the peak: peak RSS is since the worker started.)"]
+    else:
+        lines.append("Not in this build (the export answers 404).")
+    lines += [
+        "",
+        "Queries per request, little data and much, first request and the next (a status code: the page is not in "
+        "this build):",
+        "",
+        "| page | small: first | small: next | large: first | large: next |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, counts in facts["queries"].items():
+        small, large = counts.get("small", ["", ""]), counts["large"]
+        lines.append(f"| {name} | {small[0]} | {small[1]} | {large[0]} | {large[1]} |")
+    return [*lines, ""]
+
+
+def measure_workspace(args, env: dict, wrk: str, portal, portal_port: int, limit_port: int, workdir: Path) -> dict:
+    """The workspace's pages after the limit's /list each, and the CSV exports; for the report."""
+    facts = workspace_facts(env)
+    if not facts:
+        print("No applications: the workspace is not measured.")
+        return {}
+    recruiter = f"sessionid={facts['recruiter_session']}"
+    admin = f"sessionid={facts['admin_session']}"
+    large, small = facts["large"], facts["small"]
+    pages = [
+        ("dashboard", f"/recruit/units/{large}/", recruiter),
+        ("applicant list", f"/recruit/units/{large}/applicants/", recruiter),
+        ("pipeline board", f"/recruit/postings/{facts['large_posting']}/board/", recruiter),
+        ("unit figures", f"/recruit/units/{large}/figures/", recruiter),
+        ("program overview", "/recruit/overview/", admin),
+    ]
+    rows, missing = [], []
+    load = {"clients": args.clients, "seconds": args.seconds, "workdir": workdir}
+    for name, path, cookie in pages:
+        status = status_of(portal_port, path, cookie)
+        if status != 200:
+            missing.append((name, path, status))
+            print(f"  {path}: {status}, not measured")
+            continue
+        warm_up(portal_port, [path], cookie)
+        reference = measure(wrk, limit_port, "/list", ["/list"], **load)
+        page = measure(wrk, portal_port, path, [path], cookie=cookie, **load)
+        rows.append((name, page, reference))
+        print(f"  {path}: {page.requests_per_second:.0f} req/s, p50 {page.p50_ms:.0f} ms")
+    exports = []
+    pids = worker_pids(portal.pid)
+    for unit, count in ((small, facts["small_count"]), (large, facts["large_count"])):
+        path = f"/recruit/units/{unit}/applicants/export.csv"
+        if status_of(portal_port, path, recruiter) != 200:
+            continue
+        warm_up(portal_port, [path], recruiter)
+        export = measure_export(portal_port, f"{path} (~{count} rows)", path, recruiter, pids)
+        exports.append(export)
+        print(f"  {path}: {export.rows} rows in {export.seconds:.2f} s, peak RSS {export.peak_rss_mb:.0f} MB")
+    return {"facts": facts, "rows": rows, "missing": missing, "exports": exports}
 
 
 def main(argv=None) -> int:
@@ -506,6 +831,11 @@ def main(argv=None) -> int:
     if missing > 0:
         print(f"Adding {missing} postings…")
         print(manage(env, "seed_volume", "--postings", str(missing), "--force").strip())
+    missing_applications = args.applications - facts["applications"]
+    if missing_applications > 0:
+        print(f"Adding {missing_applications} applications…")
+        output = manage(env, "seed_volume", "--postings", "0", "--applications", str(missing_applications), "--force")
+        print(output.strip().splitlines()[-1])
     postgres = analyze(args.database_url)
     facts = database_facts(env, [path for _, _, path in pages])
     if not facts["posting_ids"] or not facts["location_exists"]:
@@ -519,7 +849,10 @@ def main(argv=None) -> int:
         ("posting", "/jobs/<id>/ (signed in)", posting_paths, signed_in),
     ]
 
-    rows = []
+    if args.skip_public:
+        urls = []
+
+    rows, workspace = [], None
     with tempfile.TemporaryDirectory(prefix="bench-") as temp, tempfile.TemporaryFile(mode="w+") as log:
         workdir = Path(temp)
         limit_folder, limit_python, limit_env = prepare_limit(workdir, args.database_url)
@@ -548,6 +881,8 @@ def main(argv=None) -> int:
                 rows.append((goal, page, reference))
                 ratio = page.requests_per_second / reference.requests_per_second
                 print(f"  {label}: {page.requests_per_second:.0f} req/s, {ratio:.0%} of /list")
+            print("The recruiter workspace…")
+            workspace = measure_workspace(args, env, wrk, portal, portal_port, limit_port, workdir)
         except BaseException:
             log.seek(0)
             sys.stderr.write("gunicorn's log:\n" + log.read()[-5000:])
@@ -556,14 +891,16 @@ def main(argv=None) -> int:
             stop_gunicorn(portal)
             stop_gunicorn(limit)
 
-    text = report(rows, facts, args, postgres)
+    text = report(rows, facts, args, postgres, workspace)
     RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"board-{facts['postings']}{'-redis' if args.redis_url else ''}.md"
+    name = f"board-{facts['postings']}-{facts['applications']}{'-redis' if args.redis_url else ''}.md"
+    path = RESULTS / name
     path.write_text(text, encoding="utf-8")
     print()
     print(text)
     print(f"Written to {path.relative_to(ROOT)}.")
-    return 1 if any(page.errors for _, page, _ in rows) else 0
+    measured = rows + [(None, page, None) for _, page, _ in (workspace or {}).get("rows", [])]
+    return 1 if any(page.errors for _, page, _ in measured) else 0
 
 
 if __name__ == "__main__":

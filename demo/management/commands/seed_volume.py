@@ -1,9 +1,13 @@
-"""`manage.py seed_volume`: many published postings, fast, for benchmarks.
+"""`manage.py seed_volume`: many published postings and applications, fast, for benchmarks.
 
-Adds postings on every run (it is not keyed like seed_demo); the catalogue it
-needs is written by the demo's helpers (`demo.catalogue`), without the demo accounts.
-The postings are composed like the demo's (`demo.composer`), in English and
-Chinese, so searches in both languages can be measured.
+Adds postings and applications on every run (it is not keyed like seed_demo);
+the catalogue it needs is written by the demo's helpers (`demo.catalogue`),
+without the demo accounts. The postings are composed like the demo's
+(`demo.composer`), in English and Chinese, so searches in both languages can be
+measured. Applications (`--applications`, with their candidates, history and
+reviews: `demo.volume`) go to the published postings of the same units; the
+benchmark uses 200,000 (`seed_volume --postings 0 --applications 200000` adds
+only applications).
 """
 
 import random
@@ -11,8 +15,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
+from django.utils import timezone
 
-from demo import composer
+from demo import composer, volume
 from demo.catalogue import POSTING_FIELDS, columns, refuse_without_debug, seed_catalogue, store_search_text
 from demo.data import catalogue as data
 from postings.models import BusinessUnit, Posting
@@ -41,19 +46,28 @@ def volume_units(count: int) -> tuple[list[BusinessUnit], int]:
 
 
 class Command(BaseCommand):
-    help = "Add many published postings (with skills and locations) for load and speed benchmarks."
+    help = (
+        "Add many published postings (with skills and locations) and applications (with candidates, their "
+        "history and reviews) for load and speed benchmarks."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--postings", type=int, default=5000, help="Postings to add (default 5000).")
+        parser.add_argument(
+            "--applications",
+            type=int,
+            default=0,
+            help="Applications to add over the units' published postings, with their candidates (default 0).",
+        )
         parser.add_argument("--units", type=int, default=16, help="Units to spread them over (default 16).")
         parser.add_argument("--batch-size", type=int, default=1000, help="Rows per INSERT (default 1000).")
         parser.add_argument("--seed", type=int, default=data.SEED, help="Random seed (default 2027).")
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (benchmarks run that way).")
 
-    def handle(self, *args, postings, units, batch_size, seed, force, **options):
+    def handle(self, *args, postings, applications, units, batch_size, seed, force, **options):
         refuse_without_debug(force=force, why="seed_volume fills the database with made-up postings.")
-        if postings < 0 or units < 1 or batch_size < 1:
-            raise CommandError("--postings must be 0 or more; --units and --batch-size 1 or more.")
+        if postings < 0 or applications < 0 or units < 1 or batch_size < 1:
+            raise CommandError("--postings and --applications must be 0 or more; --units and --batch-size 1 or more.")
         started = time.perf_counter()
         with transaction.atomic():
             catalogue = seed_catalogue()
@@ -61,17 +75,50 @@ class Command(BaseCommand):
             created, skill_links, location_links = self._create_postings(
                 catalogue, unit_rows, postings, batch_size, seed
             )
-        if connection.vendor == "postgresql":
-            # Fresh statistics, so the planner uses the search indexes at once
-            # rather than after autovacuum gets round to the new rows.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE postings_posting, postings_posting_skills, postings_posting_locations")
+        self._analyze("postings_posting", "postings_posting_skills", "postings_posting_locations")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Added {created} published postings ({skill_links} skill and {location_links} location links) "
                 f"over {len(unit_rows)} units ({new_units} of them new) in {time.perf_counter() - started:.1f} s."
             )
         )
+        if applications:
+            self._add_applications(unit_rows, applications, batch_size, seed)
+
+    def _add_applications(self, unit_rows, count, batch_size, seed) -> None:
+        started = time.perf_counter()
+        with transaction.atomic():
+            result = volume.seed_applications(
+                units=unit_rows, count=count, seed=seed, batch_size=batch_size, now=timezone.now()
+            )
+        self._analyze(
+            "accounts_user",
+            "applicants_candidateprofile",
+            "applicants_application",
+            "applicants_stagechange",
+            "applicants_review",
+            "applicants_interview",
+        )
+        if not result.applications:
+            self.stdout.write(self.style.WARNING("No application added: the units have no published posting."))
+            return
+        slugs = dict(BusinessUnit.objects.filter(pk__in=result.by_unit).values_list("pk", "slug"))
+        sizes = sorted(result.by_unit.items(), key=lambda item: item[1])
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Added {result.applications} applications of {result.candidates} candidates "
+                f"({result.stage_changes} stage changes, {result.reviews} reviews, {result.interviews} interviews) "
+                f"over {len(sizes)} units (most: {slugs[sizes[-1][0]]} {sizes[-1][1]}, fewest: "
+                f"{slugs[sizes[0][0]]} {sizes[0][1]}) in {time.perf_counter() - started:.1f} s."
+            )
+        )
+
+    def _analyze(self, *tables: str) -> None:
+        """Fresh statistics (PostgreSQL), so the planner uses the indexes at once rather than after autovacuum
+        gets round to the new rows."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {', '.join(tables)}")
 
     def _create_postings(self, catalogue, unit_rows, count, batch_size, seed) -> tuple[int, int, int]:
         """Bulk-insert the postings, then their skill and location links, then their search text; the three
