@@ -51,7 +51,7 @@ def season(recruiter_a, unit_a, admin_user):
     return {"posting": posting, "ana": ana, "bo": bo, "cy": cy, "reason": reason, "draft": draft, "unit": unit_a}
 
 
-def next_weekday_at_ten(zone_days=3) -> dt.date:
+def next_weekday(zone_days=3) -> dt.date:
     day = timezone.now().date() + dt.timedelta(days=zone_days)
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
@@ -94,16 +94,17 @@ def test_a_recruiter_works_through_the_pipeline_and_an_admin_publishes_a_draft(
     page.locator(f"#card-{ana.pk}").get_by_role("link", name="Ana Alvarez").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ana Alvarez")
     page.get_by_role("link", name="Schedule an interview").first.click()
-    day = next_weekday_at_ten()
+    day = next_weekday()
     page.get_by_label("Date").fill(day.isoformat())
-    page.get_by_label("Start time").fill("10:00")
+    # 16:00 in Shanghai is 09:00 in Berlin, where Ana is: business hours for both.
+    page.get_by_label("Start time").fill("16:00")
     page.get_by_label("Time zone").select_option("Asia/Shanghai")
     page.get_by_label("Rita Recruiter").check()
     page.get_by_label("Video link").fill("https://meet.example.com/ana-agent")
     page.get_by_role("button", name="Schedule and invite").click()
     expect(page.locator(".messages")).to_be_visible()
     interview = Interview.objects.get(application=ana)
-    assert interview.starts_at == dt.datetime.combine(day, dt.time(10), tzinfo=dt.UTC) - dt.timedelta(hours=8)
+    assert interview.starts_at == dt.datetime.combine(day, dt.time(16), tzinfo=dt.UTC) - dt.timedelta(hours=8)
 
     # Cy is turned down with a reason from the list.
     page.goto(f"{live_server.url}/recruit/applications/{cy.pk}/reject/")
@@ -119,8 +120,8 @@ def test_a_recruiter_works_through_the_pipeline_and_an_admin_publishes_a_draft(
     sign_in(candidate.context, ana.candidate, live_server.url)
     candidate.goto(f"{live_server.url}/me/applications/{ana.pk}/")
     interviews = candidate.locator("ul.sessions")
-    expect(interviews).to_contain_text("10:00")
-    expect(interviews).to_contain_text("03:00")
+    expect(interviews).to_contain_text("16:00")
+    expect(interviews).to_contain_text("09:00")
     expect(interviews).to_contain_text("Rita Recruiter")
     invitation = Notification.objects.get(recipient=ana.candidate, event="interview_scheduled")
     assert invitation.email == ana.candidate.email
