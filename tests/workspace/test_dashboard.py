@@ -357,6 +357,6 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
 # reviews the unit; the catalogue version and the last stage change (the open postings' counts come from the cache
 # while neither changes), those waiting for approval; the new applications (the latest hundred and one), those
 # waiting longest, this week's interviews (the first twenty, and one more) and their interviewers; the frame's
-# units; the session saved (the frame remembers the unit worked on: savepoint, update, release). The navigation's
-# parts come from the user's personal cache.
-QUERIES = 17
+# units (the session is saved only when the unit worked in changes). The navigation's parts come from the user's
+# personal cache.
+QUERIES = 14
