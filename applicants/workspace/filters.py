@@ -21,6 +21,12 @@ from postings.models import DegreeLevel, Posting, Skill
 from ..models import Application
 from .cards import UNIT_STAGES
 
+LONG_POSTING_FIELDS = [
+    *(f"{field}{suffix}" for field in ("description", "requirements") for suffix in ("", "_en", "_zh_hans")),
+    "search_text",
+    "search_document",
+]
+
 S = Application.Status
 
 # What blind screening hides (Application.is_blind) as a query condition: no filter or sort order may tell a
@@ -137,7 +143,10 @@ class ApplicantFilter(django_filters.FilterSet):
     def __init__(self, data=None, *, queryset, unit, now=None):
         super().__init__(data, queryset=queryset)
         self.now = now or timezone.now()
-        self.filters["posting"].queryset = Posting.objects.filter(unit=unit).order_by("-created_at", "pk")
+        # The choices need titles only: a unit has hundreds of postings, and their texts are long.
+        self.filters["posting"].queryset = (
+            Posting.objects.filter(unit=unit).defer(*LONG_POSTING_FIELDS).order_by("-created_at", "pk")
+        )
 
     @property
     def sort_order(self) -> str:
