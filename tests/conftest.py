@@ -7,6 +7,7 @@ unit B; Ada is an admin; a visitor is anyone not signed in.
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.utils import translation
 
 from recruit.celery import app as celery_app
 from tests.factories import (
@@ -44,6 +45,9 @@ def _test_settings(settings):
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Each test starts with an empty cache: pages are cached under tokens that a rolled-back test can repeat.
     cache.clear()
+    # And in the default language: a request in Chinese leaves Chinese active in the thread (Django's test client
+    # does not restore it), which would make the next test's emails and rendered text Chinese.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -91,6 +91,7 @@ class PagesData:
     admin: object
     chinese_admin: object
     submitted_draft: object
+    draft: object
     interview: object
 
 
@@ -225,6 +226,19 @@ def _create_pages_data() -> PagesData:
         published_at=None,
         locations=[hangzhou],
     )
+    draft = PostingFactory(
+        program=program,
+        unit=cloud,
+        category=agent,
+        title="Agent Planning Intern",
+        title_zh_hans="智能体规划实习生",
+        description_zh_hans="为智能体设计任务规划。",
+        requirements_zh_hans="- 熟练使用 Python",
+        status="draft",
+        published_at=None,
+        locations=[hangzhou],
+    )
+    PostingStatusChange.objects.create(posting=draft, actor=recruiter, from_status="", to_status="draft")
     PostingStatusChange.objects.create(posting=submitted_draft, actor=recruiter, from_status="", to_status="draft")
     PostingStatusChange.objects.create(
         posting=submitted_draft, actor=recruiter, from_status="draft", to_status="submitted", comment="Ready."
@@ -260,6 +274,7 @@ def _create_pages_data() -> PagesData:
         admin=admin,
         chinese_admin=chinese_admin,
         submitted_draft=submitted_draft,
+        draft=draft,
         interview=interview,
     )
 
@@ -329,6 +344,8 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
                 ("Reject form", f"applications/{application.pk}/reject/"),
                 ("Interview form", f"applications/{application.pk}/interviews/new/"),
                 ("Interview change form", f"interviews/{data.interview.pk}/edit/"),
+                ("Interview cancellation", f"interviews/{data.interview.pk}/cancel/"),
+                ("Draft edit form", f"postings/{data.draft.pk}/edit/"),
             )
         ),
         # Drafting, approving and publishing postings (postings/drafting.py):
