@@ -39,8 +39,9 @@ from ..pipeline_version import pipeline_version
 MAX_AGE = 3600
 
 
-def _key(request, name: str, unit_id: int) -> str:
+def _key(request, name: str, unit_id: int, extra) -> str:
     parts = (
+        extra,
         request.user.pk,
         personal_token(request.user),
         translation.get_language(),
@@ -55,15 +56,21 @@ def _key(request, name: str, unit_id: int) -> str:
 
 
 def cached_page(
-    request, *, name: str, unit_id: int, render_page: Callable[[str], tuple[HttpResponse, dt.datetime]]
+    request,
+    *,
+    name: str,
+    unit_id: int,
+    render_page: Callable[[str], tuple[HttpResponse, dt.datetime]],
+    parts=(),
 ) -> HttpResponse:
     """The page from the cache while the unit's pipeline is unchanged; else `render_page(csrf_stand_in)`, which
-    renders it with `csrf_stand_in` as the CSRF token and says until when it holds.
+    renders it with `csrf_stand_in` as the CSRF token and says until when it holds. `parts`: what else the page
+    depends on (repr-able values).
 
     A GET or HEAD of a signed-in user only (the views are); anything else is rendered and not kept."""
     if request.method not in ("GET", "HEAD") or not request.user.is_authenticated:
         return render_page(get_token(request))[0]
-    key = _key(request, name, unit_id)
+    key = _key(request, name, unit_id, parts)
     entry = cache.get(key)
     now = timezone.now()
     if entry is not None and now < entry[0]:

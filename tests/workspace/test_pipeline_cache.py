@@ -204,3 +204,47 @@ def test_days_in_stage_grow_on_a_kept_page(client, recruiter_a, posting, monkeyp
     monkeypatch.setattr(timezone, "now", lambda: later)
     assert ">1 day<" in list_page(client, posting.unit)
     assert "Li Lei" in list_page(client, posting.unit, "?days=1")
+
+
+def dashboard_page(client, unit) -> str:
+    response = client.get(reverse("workspace:unit_dashboard", args=[unit.slug]))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_dashboard_shows_an_application_and_an_interview_made_after_it_was_kept(client, recruiter_a, posting):
+    client.force_login(recruiter_a)
+    dashboard_page(client, posting.unit)
+    dashboard_page(client, posting.unit)  # the visit recorded, the page kept
+    application = applicant(posting, name="Li Lei", status=S.INTERVIEW)
+    assert "Li Lei" in dashboard_page(client, posting.unit)
+    starts = timezone.now() + dt.timedelta(minutes=30)
+    Interview.objects.create(application=application, starts_at=starts, time_zone="Asia/Shanghai")
+    assert re.search(r"interview[\s\S]*Li Lei", dashboard_page(client, posting.unit), re.IGNORECASE)
+
+
+def test_the_dashboard_holds_until_the_week_ends_or_a_waiting_application_gets_a_day_older():
+    from applicants.figures import Dashboard, Since
+
+    now = timezone.now()
+    week_end = now + dt.timedelta(days=3)
+    board = Dashboard(since=Since(now, last_visit=True), reviews=True, week=(now - dt.timedelta(days=4), week_end))
+    assert board.changes_at(now) == week_end
+    waiting = Application(stage_entered_at=now - dt.timedelta(days=2, hours=23))
+    board.waiting = [waiting]
+    assert board.changes_at(now) == waiting.stage_entered_at + dt.timedelta(days=3)
+    board.new_window_moves = now + dt.timedelta(minutes=5)
+    assert board.changes_at(now) == now + dt.timedelta(minutes=5)
+
+
+def test_without_a_last_visit_new_applications_leave_the_dashboard_after_a_week(
+    client, admin_user, posting, monkeypatch
+):
+    applicant(posting, name="Li Lei")
+    client.force_login(admin_user)  # an admin has no membership, so no last visit: "new" is the last week's
+    assert "Li Lei" in dashboard_page(client, posting.unit)
+    later = timezone.now() + dt.timedelta(days=7, minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    html = dashboard_page(client, posting.unit)
+    new_section = re.search(r'id="new-title"[\s\S]*?</section>', html)
+    assert new_section is None or "Li Lei" not in new_section[0]
