@@ -40,28 +40,35 @@ def pipeline_version(unit_id: int) -> int:
 
 # --- The triggers, for the migrations ---------------------------------------------------------------------------
 
-# The units a candidate has applications in.
-_UNITS_OF_CANDIDATE = (
+# For each watched table: the SELECT of the units that the rows `{rows}` concern, as a column `unit` (`{rows}` is a
+# table: PostgreSQL's triggers run once per statement over its changed rows, so a bulk insert of thousands of
+# applications bumps each unit once, not once a row; SQLite's once per row, NEW or OLD); the columns of `{rows}`
+# it reads; and, for updates, the columns whose change counts (all when empty).
+_UNITS_OF_CANDIDATES = (
     "SELECT p.unit_id AS unit FROM applicants_application a JOIN postings_posting p ON p.id = a.posting_id "
-    "WHERE a.candidate_id = {candidate}"
+    "WHERE a.candidate_id IN (SELECT {column} FROM {rows})"
 )
-
-# For each watched table: the SELECT of the units a row concerns, as a column `unit` ({row} is NEW or OLD), and
-# the columns whose updates count (all when empty).
 WATCHED = {
-    "applicants_application": ("SELECT unit_id AS unit FROM postings_posting WHERE id = {row}.posting_id", ()),
-    "postings_posting": ("SELECT {row}.unit_id AS unit", ()),
-    "applicants_candidateprofile": (_UNITS_OF_CANDIDATE.format(candidate="{row}.user_id"), ()),
-    "applicants_candidateprofile_skills": (
-        _UNITS_OF_CANDIDATE.format(
-            candidate="(SELECT user_id FROM applicants_candidateprofile WHERE id = {row}.candidateprofile_id)"
-        ),
+    "applicants_application": (
+        "SELECT p.unit_id AS unit FROM postings_posting p WHERE p.id IN (SELECT posting_id FROM {rows})",
+        ("posting_id",),
         (),
     ),
-    "accounts_user": (_UNITS_OF_CANDIDATE.format(candidate="{row}.id"), ("name", "email")),
+    "postings_posting": ("SELECT unit_id AS unit FROM {rows}", ("unit_id",), ()),
+    "applicants_candidateprofile": (_UNITS_OF_CANDIDATES.format(column="user_id", rows="{rows}"), ("user_id",), ()),
+    "applicants_candidateprofile_skills": (
+        _UNITS_OF_CANDIDATES.format(
+            column="c.user_id",
+            rows="applicants_candidateprofile c WHERE c.id IN (SELECT candidateprofile_id FROM {rows})",
+        ),
+        ("candidateprofile_id",),
+        (),
+    ),
+    "accounts_user": (_UNITS_OF_CANDIDATES.format(column="id", rows="{rows}"), ("id",), ("name", "email")),
     "applicants_interview": (
         "SELECT p.unit_id AS unit FROM applicants_application a JOIN postings_posting p ON p.id = a.posting_id "
-        "WHERE a.id = {row}.application_id",
+        "WHERE a.id IN (SELECT application_id FROM {rows})",
+        ("application_id",),
         (),
     ),
 }
@@ -70,20 +77,34 @@ EVERY_UNIT = ("postings_businessunit", "postings_skill", "applicants_rejectionre
 
 _POSTGRES_BUMP = """
         INSERT INTO applicants_pipelineversion (unit_id, token)
-        SELECT DISTINCT unit, (random() * 9e18)::bigint FROM ({units}) AS concerned WHERE unit IS NOT NULL
+        SELECT unit, (random() * 9e18)::bigint
+        FROM (SELECT DISTINCT unit FROM ({units}) AS concerned WHERE unit IS NOT NULL) AS units
         ON CONFLICT (unit_id) DO UPDATE SET token = EXCLUDED.token;"""
+
+# On an update, only the rows whose watched columns changed count (a statement trigger cannot name columns).
+_POSTGRES_CHANGED = "(SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE {differs}) AS changed"
+
+_POSTGRES_CHANGED_BEFORE = (
+    "(SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE {differs}) AS changed_before"
+)
 
 _POSTGRES_FUNCTION = """
 CREATE OR REPLACE FUNCTION {table}_pipeline_changed() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP <> 'DELETE' THEN {bump_new}
-    END IF;
-    IF TG_OP <> 'INSERT' THEN {bump_old}
+    IF TG_OP = 'INSERT' THEN {bump_inserted}
+    ELSIF TG_OP = 'UPDATE' THEN {bump_updated}
+    ELSE {bump_deleted}
     END IF;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql
 """
+
+_POSTGRES_TRIGGERS = {
+    "insert": "AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows",
+    "update": "AFTER UPDATE ON {table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+    "delete": "AFTER DELETE ON {table} REFERENCING OLD TABLE AS old_rows",
+}
 
 _POSTGRES_EVERY_UNIT = """
 CREATE OR REPLACE FUNCTION applicants_pipeline_all_changed() RETURNS trigger AS $$
@@ -97,9 +118,31 @@ $$ LANGUAGE plpgsql
 _SQLITE_EVERY_UNIT = "UPDATE applicants_pipelineversion SET token = random();"
 
 _SQLITE_BUMP = (
-    "INSERT INTO applicants_pipelineversion (unit_id, token) SELECT DISTINCT unit, random() FROM ({units}) "
-    "AS concerned WHERE unit IS NOT NULL ON CONFLICT (unit_id) DO UPDATE SET token = excluded.token;"
+    "INSERT INTO applicants_pipelineversion (unit_id, token) SELECT unit, random() FROM (SELECT DISTINCT unit "
+    "FROM ({units}) AS concerned WHERE unit IS NOT NULL) AS units WHERE true "
+    "ON CONFLICT (unit_id) DO UPDATE SET token = excluded.token;"
 )
+
+
+def _postgres_function(table: str, units: str, update_of: tuple[str, ...]) -> str:
+    def bump(rows: str) -> str:
+        return _POSTGRES_BUMP.format(units=units.format(rows=rows))
+
+    if update_of:
+        differs = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in update_of)
+        updated = bump(_POSTGRES_CHANGED.format(differs=differs)) + bump(
+            _POSTGRES_CHANGED_BEFORE.format(differs=differs)
+        )
+    else:
+        updated = bump("new_rows") + bump("old_rows")
+    return _POSTGRES_FUNCTION.format(
+        table=table, bump_inserted=bump("new_rows"), bump_updated=updated, bump_deleted=bump("old_rows")
+    )
+
+
+def _sqlite_rows(row: str, columns: tuple[str, ...]) -> str:
+    # SQLite's triggers see one row, NEW or OLD: a one-row table of the columns read.
+    return "(SELECT " + ", ".join(f"{row}.{column} AS {column}" for column in columns) + ")"
 
 
 def watch_pipeline() -> migrations.RunPython:
@@ -108,25 +151,22 @@ def watch_pipeline() -> migrations.RunPython:
 
     def create(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table, (units, update_of) in WATCHED.items():
-            update = f"UPDATE OF {', '.join(update_of)}" if update_of else "UPDATE"
+        for table, (units, columns, update_of) in WATCHED.items():
             if vendor == "postgresql":
-                schema_editor.execute(
-                    _POSTGRES_FUNCTION.format(
-                        table=table,
-                        bump_new=_POSTGRES_BUMP.format(units=units.format(row="NEW")),
-                        bump_old=_POSTGRES_BUMP.format(units=units.format(row="OLD")),
+                schema_editor.execute(_postgres_function(table, units, update_of))
+                for event, clause in _POSTGRES_TRIGGERS.items():
+                    schema_editor.execute(
+                        f"CREATE OR REPLACE TRIGGER {table}_pipeline_changed_{event} {clause.format(table=table)} "
+                        f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_pipeline_changed()"
                     )
-                )
-                schema_editor.execute(
-                    f"CREATE OR REPLACE TRIGGER {table}_pipeline_changed AFTER INSERT OR {update} OR DELETE "
-                    f"ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_pipeline_changed()"
-                )
             elif vendor == "sqlite":
+                update = f"UPDATE OF {', '.join(update_of)}" if update_of else "UPDATE"
                 rows = {"insert": ("NEW",), "update": ("NEW", "OLD"), "delete": ("OLD",)}
                 for event, names in rows.items():
                     when = update if event == "update" else event.upper()
-                    body = " ".join(_SQLITE_BUMP.format(units=units.format(row=row)) for row in names)
+                    body = " ".join(
+                        _SQLITE_BUMP.format(units=units.format(rows=_sqlite_rows(row, columns))) for row in names
+                    )
                     schema_editor.execute(
                         f"CREATE TRIGGER IF NOT EXISTS {table}_pipeline_changed_{event} AFTER {when} ON {table} "
                         f"BEGIN {body} END"
@@ -150,7 +190,8 @@ def watch_pipeline() -> migrations.RunPython:
         vendor = schema_editor.connection.vendor
         for table in (*WATCHED, *EVERY_UNIT):
             if vendor == "postgresql":
-                schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_pipeline_changed ON {table}")
+                for name in ("pipeline_changed", *(f"pipeline_changed_{event}" for event in _POSTGRES_TRIGGERS)):
+                    schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_{name} ON {table}")
                 if table in WATCHED:
                     schema_editor.execute(f"DROP FUNCTION IF EXISTS {table}_pipeline_changed()")
             elif vendor == "sqlite":

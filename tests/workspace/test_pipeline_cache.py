@@ -14,7 +14,7 @@ from applicants.models import Application, Interview
 from applicants.pipeline_version import pipeline_version
 from applicants.workflow import Mover
 from postings.models import UnitMembership
-from tests.factories import PostingFactory, SkillFactory
+from tests.factories import BusinessUnitFactory, PostingFactory, SkillFactory, UserFactory
 from tests.workspace.pipeline_data import applicant
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,21 @@ def test_a_new_application_a_move_and_a_deletion_change_their_units_version_only
     before = versions(*units)
     application.delete()
     assert changed(before, units) == [True, False]
+
+
+def test_a_bulk_write_of_many_applications_over_two_units_changes_both(posting, posting_b, unit_a):
+    other = BusinessUnitFactory(name="Taobao", slug="taobao")
+    units = (posting.unit, posting_b.unit, other)
+    candidates = UserFactory.create_batch(5)
+    before = versions(*units)
+    Application.objects.bulk_create(
+        Application(candidate=candidate, posting=posting if index < 3 else posting_b, rank=1, status=S.SUBMITTED)
+        for index, candidate in enumerate(candidates)
+    )
+    assert changed(before, units) == [True, True, False]
+    before = versions(*units)
+    Application.objects.all().update(status=S.SCREENING)
+    assert changed(before, units) == [True, True, False]
 
 
 def test_a_postings_change_changes_its_units_version(posting, posting_b):
