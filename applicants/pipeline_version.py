@@ -48,12 +48,10 @@ _UNITS_OF_CANDIDATES = (
     "SELECT p.unit_id AS unit FROM applicants_application a JOIN postings_posting p ON p.id = a.posting_id "
     "WHERE a.candidate_id IN (SELECT {column} FROM {rows})"
 )
+# The units of a table's rows that name a posting (an application, another app's row about a posting).
+POSTING_UNITS = "SELECT p.unit_id AS unit FROM postings_posting p WHERE p.id IN (SELECT posting_id FROM {rows})"
 WATCHED = {
-    "applicants_application": (
-        "SELECT p.unit_id AS unit FROM postings_posting p WHERE p.id IN (SELECT posting_id FROM {rows})",
-        ("posting_id",),
-        (),
-    ),
+    "applicants_application": (POSTING_UNITS, ("posting_id",), ()),
     "postings_posting": ("SELECT unit_id AS unit FROM {rows}", ("unit_id",), ()),
     "applicants_candidateprofile": (_UNITS_OF_CANDIDATES.format(column="user_id", rows="{rows}"), ("user_id",), ()),
     "applicants_candidateprofile_skills": (
@@ -145,13 +143,18 @@ def _sqlite_rows(row: str, columns: tuple[str, ...]) -> str:
     return "(SELECT " + ", ".join(f"{row}.{column} AS {column}" for column in columns) + ")"
 
 
-def watch_pipeline() -> migrations.RunPython:
+def watch_pipeline(watched: dict | None = None, every_unit: tuple[str, ...] | None = None) -> migrations.RunPython:
     """A migration operation creating (again: it may run twice, which a later migration must do after SQLite
-    rebuilds a watched table and drops its triggers) every trigger that changes the pipeline version."""
+    rebuilds a watched table and drops its triggers) the triggers that change the pipeline version: on the tables
+    of `watched` (as WATCHED: another app's migration names its own tables) and of `every_unit` (as EVERY_UNIT);
+    by default, this app's."""
+    if watched is None and every_unit is None:
+        watched, every_unit = WATCHED, EVERY_UNIT
+    watched, every_unit = watched or {}, every_unit or ()
 
     def create(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table, (units, columns, update_of) in WATCHED.items():
+        for table, (units, columns, update_of) in watched.items():
             if vendor == "postgresql":
                 schema_editor.execute(_postgres_function(table, units, update_of))
                 for event, clause in _POSTGRES_TRIGGERS.items():
@@ -171,9 +174,9 @@ def watch_pipeline() -> migrations.RunPython:
                         f"CREATE TRIGGER IF NOT EXISTS {table}_pipeline_changed_{event} AFTER {when} ON {table} "
                         f"BEGIN {body} END"
                     )
-        if vendor == "postgresql":
+        if vendor == "postgresql" and every_unit:
             schema_editor.execute(_POSTGRES_EVERY_UNIT)
-        for table in EVERY_UNIT:
+        for table in every_unit:
             if vendor == "postgresql":
                 schema_editor.execute(
                     f"CREATE OR REPLACE TRIGGER {table}_pipeline_changed AFTER INSERT OR UPDATE OR DELETE "
@@ -188,16 +191,16 @@ def watch_pipeline() -> migrations.RunPython:
 
     def drop(apps, schema_editor):
         vendor = schema_editor.connection.vendor
-        for table in (*WATCHED, *EVERY_UNIT):
+        for table in (*watched, *every_unit):
             if vendor == "postgresql":
                 for name in ("pipeline_changed", *(f"pipeline_changed_{event}" for event in _POSTGRES_TRIGGERS)):
                     schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_{name} ON {table}")
-                if table in WATCHED:
+                if table in watched:
                     schema_editor.execute(f"DROP FUNCTION IF EXISTS {table}_pipeline_changed()")
             elif vendor == "sqlite":
                 for event in ("insert", "update", "delete"):
                     schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_pipeline_changed_{event}")
-        if vendor == "postgresql":
+        if vendor == "postgresql" and every_unit is EVERY_UNIT:
             schema_editor.execute("DROP FUNCTION IF EXISTS applicants_pipeline_all_changed()")
 
     return migrations.RunPython(create, drop)
