@@ -1,0 +1,1 @@
+"""Receivers of the applicants signals (filled in below)."""
