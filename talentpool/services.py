@@ -138,7 +138,11 @@ def entry_refresh(candidate, *, now: dt.datetime | None = None) -> PoolEntry:
         entry.consent_at = facts.consent_at
         entry.expires_at = decision.expires_at
         if decision.available and not entry.is_available:
-            entry.available_since = now
+            # When the last thing in the way cleared (consent, a resume, an application's end), not when this
+            # refresh ran: pool_sync over an existing pool keeps the real order.
+            cleared = [facts.consent_at, resume and resume["uploaded_at"]]
+            cleared += [a["stage_entered_at"] for a in applications if a["status"] in Application.TERMINAL]
+            entry.available_since = min(now, max(moment for moment in cleared if moment))
         elif not decision.available:
             entry.available_since = None
         entry.status = decision.status
