@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "recruit.notifications",
     "postings",
     "applicants",
+    "talentpool",
     "demo",
 ]
 

@@ -15,6 +15,7 @@ from recruit.notifications.services import notify
 from ..eligibility import REAPPLY_RULE, may_apply
 from ..models import CROSS_BORDER_CONSENT_VERSION, POOL_CONSENT_VERSION, Application, CandidateProfile, StageChange
 from ..queries import candidacy_of
+from ..signals import application_moved, application_submitted
 from ..workflow import IllegalMove, Mover, check_move, shifted_preferences
 from .candidates import lock_candidate, profile_for
 from .interviews import interviews_cancel_upcoming
@@ -123,6 +124,7 @@ def application_submit(
         raise ApplicationRefused([_("You have already applied to this role.")]) from None
     _record(application, actor=candidate, from_status="")
     _notify_candidate(application, "application_received")
+    application_submitted.send(sender=Application, application=application)
     return application
 
 
@@ -162,6 +164,7 @@ def _make_move(application, *, target, actor, by: Mover, reason: str, now, rejec
         fields.append("submitted_at")
     application.save(update_fields=fields)
     _record(application, actor=actor, from_status=previous, reason=reason)
+    application_moved.send(sender=Application, application=application, from_status=previous, to_status=target)
     candidate = application.candidate
     if target in Application.TERMINAL:
         # However it ends (turned down, in bulk, withdrawn, declined, hired), nobody's calendar keeps its

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..models import POOL_CONSENT_VERSION, CandidateProfile
+from ..signals import pool_consent_changed
 
 
 def lock_candidate(candidate_id: int):
@@ -26,6 +27,7 @@ def pool_consent_give(*, candidate, now=None) -> CandidateProfile:
     profile.pool_consent_version = POOL_CONSENT_VERSION
     profile.pool_consent_at = now or timezone.now()
     profile.save(update_fields=["pool_consent_version", "pool_consent_at", "updated_at"])
+    pool_consent_changed.send(sender=CandidateProfile, candidate_id=profile.user_id)
     return profile
 
 
@@ -35,4 +37,5 @@ def pool_consent_withdraw(*, candidate) -> CandidateProfile:
     profile.pool_consent_version = ""
     profile.pool_consent_at = None
     profile.save(update_fields=["pool_consent_version", "pool_consent_at", "updated_at"])
+    pool_consent_changed.send(sender=CandidateProfile, candidate_id=profile.user_id)
     return profile

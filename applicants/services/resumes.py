@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ..models import Resume
 from ..pdf import MAX_RESUME_BYTES, extract_text, inspect_pdf, resume_error, safe_display_name
+from ..signals import resume_changed
 from .candidates import lock_candidate
 
 # Versions a candidate may keep: enough to tailor a resume per role, few
@@ -85,6 +86,7 @@ def resume_upload(*, candidate, uploaded_file: File) -> Resume:
     earlier = Resume.objects.filter(candidate=candidate, checksum=facts.sha256).first()
     if earlier is not None:
         _set_current(earlier)
+        resume_changed.send(sender=Resume, candidate_id=candidate.pk)
         return earlier
     if Resume.objects.filter(candidate=candidate).count() >= MAX_RESUME_VERSIONS:
         raise _quota_error(candidate)
@@ -111,6 +113,7 @@ def resume_upload(*, candidate, uploaded_file: File) -> Resume:
     from ..tasks import resume_extract_text
 
     resume_extract_text.delay_on_commit(resume.pk)
+    resume_changed.send(sender=Resume, candidate_id=candidate.pk)
     return resume
 
 
@@ -119,6 +122,7 @@ def resume_make_current(*, resume: Resume) -> Resume:
     """Make this resume the one applications use by default; the candidate's other resumes stop being current."""
     lock_candidate(resume.candidate_id)
     _set_current(resume)
+    resume_changed.send(sender=Resume, candidate_id=resume.candidate_id)
     return resume
 
 
@@ -141,6 +145,7 @@ def resume_delete(*, resume: Resume) -> None:
         newest = remaining.order_by("-uploaded_at", "-id").first()
         if newest is not None:
             _set_current(newest)
+    resume_changed.send(sender=Resume, candidate_id=resume.candidate_id)
     # robust: a storage error after commit is logged, not shown as a failed deletion.
     transaction.on_commit(partial(storage.delete, name), robust=True)
 
@@ -150,7 +155,11 @@ def resume_extract_text(*, resume_id: int) -> str | None:
 
     A PDF that cannot be read (or a missing file) ends as "failed"; it never raises for those.
     """
-    resume = Resume.objects.filter(pk=resume_id, text_status=Resume.TextStatus.PENDING).only("pk", "file").first()
+    resume = (
+        Resume.objects.filter(pk=resume_id, text_status=Resume.TextStatus.PENDING)
+        .only("pk", "file", "candidate_id")
+        .first()
+    )
     if resume is None:
         return None
     try:
@@ -159,8 +168,11 @@ def resume_extract_text(*, resume_id: int) -> str | None:
         text, status = extract_text(data), Resume.TextStatus.DONE
     except (ValidationError, FileNotFoundError):
         text, status = "", Resume.TextStatus.FAILED
-    # Conditional: a second delivery of the same task, running alongside, writes nothing.
-    claimed = Resume.objects.filter(pk=resume_id, text_status=Resume.TextStatus.PENDING).update(
-        text=text, text_status=status
-    )
+    with transaction.atomic():
+        # Conditional: a second delivery of the same task, running alongside, writes nothing.
+        claimed = Resume.objects.filter(pk=resume_id, text_status=Resume.TextStatus.PENDING).update(
+            text=text, text_status=status
+        )
+        if claimed:
+            resume_changed.send(sender=Resume, candidate_id=resume.candidate_id)
     return status if claimed else None

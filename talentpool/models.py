@@ -1,0 +1,207 @@
+"""The talent pool: every candidate's entry, the units that turned them down, suggestions, invitations, views.
+
+A PoolEntry is kept by `services.entry_refresh` in the transaction of each event that changes it (see
+`availability.py` for the rule); matching (`matching.py`) reads entries, never the applicants' tables row by row.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from applicants.models import Application
+from postings.models import BusinessUnit, Posting, RoleCategory, Skill
+
+S = Application.Status
+
+# The stages an application may reach before it ends, in order: "highest stage reached" compares them.
+STAGES = (S.SUBMITTED, S.SCREENING, S.ASSESSMENT, S.INTERVIEW, S.OFFER)
+STAGE_CHOICES = [(stage.value, stage.label) for stage in STAGES]
+
+
+def stage_rank(stage: str) -> int:
+    """0 for no stage, then 1 (submitted) to 5 (offer); a hire counts as an offer reached."""
+    if stage == S.HIRED:
+        stage = S.OFFER
+    return STAGES.index(stage) + 1 if stage in STAGES else 0
+
+
+class PoolEntry(models.Model):
+    """A candidate in the talent pool: whether other units may be suggested them now, and what matching reads."""
+
+    class Status(models.TextChoices):
+        AVAILABLE = "available", _("Available")
+        UNAVAILABLE = "unavailable", _("Not available")
+        LEFT = "left", _("Left the pool")
+        EXPIRED = "expired", _("Expired")
+
+    class Unavailable(models.TextChoices):
+        """Why an entry is not available (several may hold at once); kept in `unavailable_reasons`."""
+
+        NO_CONSENT = "no_consent", _("No consent to the talent pool")
+        NO_RESUME = "no_resume", _("No resume")
+        ACTIVE_APPLICATION = "active_application", _("An application under way")
+        HIRED = "hired", _("Hired")
+        NOT_RESURFACED = "not_resurfaced", _("Turned down with a reason that rules out other units")
+
+    candidate = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="pool_entry", verbose_name=_("candidate")
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.UNAVAILABLE)
+    # Codes of PoolEntry.Unavailable, empty when available, left or expired.
+    unavailable_reasons = models.JSONField(_("why not available"), default=list, blank=True)
+    # The consent the entry rests on: the profile's consent text version and time, copied.
+    consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    available_since = models.DateTimeField(_("available since"), null=True, blank=True)
+    # Consent (or its renewal) plus TALENT_POOL_RETENTION_DAYS.
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True, db_index=True)
+    # When the candidate was told the entry expires soon (30 days before), so they may renew.
+    reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
+    highest_stage_reached = models.CharField(
+        _("highest stage reached"), max_length=12, choices=STAGE_CHOICES, blank=True
+    )
+    # The unit of the application that reached it: "reached interview at another unit".
+    highest_stage_unit = models.ForeignKey(
+        BusinessUnit, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("reached at")
+    )
+    # The profile's skills and those the current resume names (in either language), so matching is a join.
+    skills = models.ManyToManyField(Skill, blank=True, related_name="pool_entries", verbose_name=_("skills"))
+    # The current resume's text while the entry rests on consent; erased when it expires or the candidate leaves.
+    resume_text = models.TextField(_("resume text"), blank=True)
+    resume_uploaded_at = models.DateTimeField(_("resume uploaded"), null=True, blank=True)
+    left_at = models.DateTimeField(_("left the pool"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pool entry")
+        verbose_name_plural = _("pool entries")
+        indexes = [models.Index(fields=["status", "-available_since"], name="pool_entry_status_since")]
+
+    def __str__(self):
+        return str(self.candidate)
+
+    @property
+    def is_available(self) -> bool:
+        return self.status == self.Status.AVAILABLE
+
+    def unavailable_labels(self) -> list[str]:
+        return [str(self.Unavailable(code).label) for code in self.unavailable_reasons if code in self.Unavailable]
+
+
+class Turndown(models.Model):
+    """A unit turned the candidate down for a role category: matching never suggests them to that unit for that
+    category again. One per rejected application; `allows_resurfacing` is the rejection reason's answer."""
+
+    entry = models.ForeignKey(PoolEntry, models.CASCADE, related_name="turndowns", verbose_name=_("pool entry"))
+    application = models.OneToOneField(Application, models.CASCADE, related_name="+", verbose_name=_("application"))
+    unit = models.ForeignKey(BusinessUnit, models.CASCADE, related_name="+", verbose_name=_("business unit"))
+    category = models.ForeignKey(RoleCategory, models.CASCADE, related_name="+", verbose_name=_("role category"))
+    allows_resurfacing = models.BooleanField(_("may be suggested to other units"))
+    stage_reached = models.CharField(_("stage reached"), max_length=12, choices=STAGE_CHOICES, blank=True)
+    turned_down_at = models.DateTimeField(_("turned down"))
+
+    class Meta:
+        ordering = ["-turned_down_at"]
+        verbose_name = _("turndown")
+        verbose_name_plural = _("turndowns")
+        indexes = [models.Index(fields=["entry", "unit", "category"], name="turndown_entry_unit_category")]
+
+    def __str__(self):
+        return f"{self.entry} — {self.unit} / {self.category}"
+
+
+class Suggestion(models.Model):
+    """An available pool entry suggested for an open posting, with its score and the reasons, as data."""
+
+    class State(models.TextChoices):
+        NEW = "new", _("New")
+        INVITED = "invited", _("Invited")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    entry = models.ForeignKey(PoolEntry, models.CASCADE, related_name="suggestions", verbose_name=_("pool entry"))
+    posting = models.ForeignKey(Posting, models.CASCADE, related_name="pool_suggestions", verbose_name=_("posting"))
+    score = models.FloatField(_("score"))
+    # [{"code": "skills", "shared": ["CUDA", "Go"], "of": 6}, ...]: matching.reasons_in_words renders them.
+    reasons = models.JSONField(_("reasons"), default=list)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.NEW)
+    created_at = models.DateTimeField(_("suggested"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        verbose_name = _("suggestion")
+        verbose_name_plural = _("suggestions")
+        constraints = [models.UniqueConstraint(fields=["entry", "posting"], name="suggestion_one_per_entry_posting")]
+        indexes = [models.Index(fields=["posting", "state", "-score"], name="suggestion_posting_state_score")]
+
+    def __str__(self):
+        return f"{self.entry} → {self.posting}"
+
+
+class Invitation(models.Model):
+    """A recruiter invites a pool candidate to apply to a posting; accepting creates the application."""
+
+    class State(models.TextChoices):
+        SENT = "sent", _("Sent")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        EXPIRED = "expired", _("Expired")
+
+    # One invitation per entry and posting may be under way (sent) or have led to an application (accepted).
+    ACTIVE = (State.SENT, State.ACCEPTED)
+
+    entry = models.ForeignKey(PoolEntry, models.CASCADE, related_name="invitations", verbose_name=_("pool entry"))
+    posting = models.ForeignKey(Posting, models.CASCADE, related_name="pool_invitations", verbose_name=_("posting"))
+    recruiter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recruiter")
+    )
+    message = models.TextField(_("message"), blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.SENT, db_index=True)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    application = models.ForeignKey(
+        Application,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pool_invitations",
+        verbose_name=_("application"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "posting"],
+                condition=Q(state__in=["sent", "accepted"]),
+                name="invitation_one_active_per_entry_posting",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.entry} → {self.posting} ({self.get_state_display()})"
+
+
+class PoolView(models.Model):
+    """A unit's recruiter opened a candidate's pool profile: the log the candidate may read."""
+
+    entry = models.ForeignKey(PoolEntry, models.CASCADE, related_name="views", verbose_name=_("pool entry"))
+    unit = models.ForeignKey(BusinessUnit, models.CASCADE, related_name="+", verbose_name=_("business unit"))
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("viewed by")
+    )
+    viewed_at = models.DateTimeField(_("viewed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-viewed_at", "-id"]
+        verbose_name = _("pool profile view")
+        verbose_name_plural = _("pool profile views")
+        indexes = [models.Index(fields=["entry", "-viewed_at"], name="pool_view_entry_viewed")]
+
+    def __str__(self):
+        return f"{self.unit} — {self.entry} @ {self.viewed_at:%Y-%m-%d %H:%M}"
