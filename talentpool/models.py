@@ -159,6 +159,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recruiter")
     )
     message = models.TextField(_("message"), blank=True)
+    # Why the candidate was suggested, as data (Suggestion.reasons), as told to them when invited: the suggestion's
+    # own reasons change with each refresh, and a candidate found by search has none.
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.SENT, db_index=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
