@@ -9,7 +9,7 @@ from postings.models import Program, UnitMembership
 from talentpool.invitations import invitation_send
 from talentpool.models import Invitation, PoolEntry, PoolView
 from talentpool.services import pool_leave
-from tests.factories import LocationFactory, PostingFactory, UnitMembershipFactory
+from tests.factories import LocationFactory, PostingFactory, UnitMembershipFactory, close_posting
 
 from .factories import pool_candidate
 from .invitation_fixtures import make_season
@@ -295,7 +295,7 @@ def test_a_second_send_says_the_candidate_is_invited_already(client, season, rec
 
 
 def test_a_closed_role_offers_no_invitation(client, season, recruiter_b):
-    season.posting_b.close()
+    close_posting(season.posting_b)
     client.force_login(recruiter_b)
     page = client.get(invite_url(season)).content.decode()
     assert "does not take applications now" in page and 'name="message"' not in page

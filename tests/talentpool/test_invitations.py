@@ -22,7 +22,7 @@ from talentpool.invitations import (
 )
 from talentpool.models import Invitation, PoolEntry, Suggestion
 from talentpool.services import pool_leave
-from tests.factories import PostingFactory, RoleCategoryFactory, UnitMembershipFactory, UserFactory
+from tests.factories import PostingFactory, RoleCategoryFactory, UnitMembershipFactory, UserFactory, close_posting
 
 from .factories import pool_candidate
 from .invitation_fixtures import make_season
@@ -105,7 +105,7 @@ def test_a_candidate_not_available_cannot_be_invited(season, recruiter_b, how):
 
 
 def test_a_closed_role_takes_no_invitation(season, recruiter_b):
-    season.posting_b.close()
+    close_posting(season.posting_b)
     with pytest.raises(InvitationRefused, match="does not take applications"):
         send(season, recruiter_b)
     assert not Invitation.objects.exists()
@@ -238,7 +238,7 @@ def test_accepting_twice_is_refused(season, recruiter_b):
 
 def test_accepting_for_a_role_closed_since_is_refused_and_changes_nothing(season, recruiter_b):
     invitation = send(season, recruiter_b)
-    season.posting_b.close()
+    close_posting(season.posting_b)
     with pytest.raises(InvitationRefused, match="not open for applications"):
         invitation_accept(invitation=invitation, candidate=season.candidate)
     invitation.refresh_from_db()
