@@ -95,11 +95,12 @@ def digest_send(*, now: dt.datetime | None = None) -> Digest | None:
             .defer("search_text", "search_document", "description", "requirements")
         }
         best = _best_matches(digest, list(counts))
-        recipients = _recipients({posting.unit_id for posting in postings.values()})
+        units = BusinessUnit.objects.in_bulk({posting.unit_id for posting in postings.values()})
         sent = 0
-        for person, unit_ids in recipients:
+        for person, unit_ids in _recipients(set(units)):
             mine = [posting for posting in postings.values() if posting.unit_id in unit_ids]
-            if _notify(person, mine, counts=counts, best=best, day=day):
+            theirs = [units[unit_id] for unit_id in unit_ids]
+            if _notify(person, mine, units=theirs, counts=counts, best=best, day=day):
                 sent += 1
         digest.suggestions_count = claimed
         digest.recipients_count = sent
@@ -137,11 +138,10 @@ def _recipients(unit_ids: set[int]) -> list[tuple[object, set[int]]]:
     return list(people.values())
 
 
-def _notify(person, postings: list[Posting], *, counts: dict, best: dict, day: dt.date):
+def _notify(person, postings: list[Posting], *, units: list, counts: dict, best: dict, day: dt.date):
     """The digest to one person, in their language; keyed by the day, so they get one a day."""
     language = recipient_language(person)
     with translation.override(language):
-        units = BusinessUnit.objects.filter(pk__in={posting.unit_id for posting in postings}).order_by("name")
         postings = sorted(postings, key=lambda posting: (-counts[posting.pk], str(posting.title), posting.pk))
         items = [
             PostingMatches(
@@ -163,7 +163,7 @@ def _notify(person, postings: list[Posting], *, counts: dict, best: dict, day: d
             "total": sum(counts[posting.pk] for posting in postings),
             "postings": items,
             "more_postings": max(0, len(postings) - MAX_POSTINGS),
-            "units": join_words(unit.name for unit in units),
+            "units": join_words(sorted(str(unit.name) for unit in units)),
             "day": day,
         }
     return notify(
