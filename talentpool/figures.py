@@ -9,16 +9,17 @@
 
 The overall line counts each candidate once, however many units resurfaced them: it is not the sum of the units.
 
-Each figure is one aggregate query over all units at once (grouped by the posting's unit), so a table of every unit
-costs five queries, whatever the number of suggestions.
+A table of units is one query (a counting subquery per figure, each over the index of the posting's unit), whatever
+the number of units or suggestions; the overall line is five aggregate queries.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from applicants.models import Application
-from postings.models import Posting
+from postings.models import BusinessUnit, Posting
 
 from .models import Invitation, Suggestion
 
@@ -29,22 +30,14 @@ class PoolFigures:
     invited: int = 0
     accepted: int = 0
     hired: int = 0
+    # New suggestions no recruiter has acted on yet, for the unit's open postings: the dashboard's call to act
+    # (per unit only).
+    waiting: int = 0
 
     @property
     def acceptance(self) -> float | None:
         """The share of invited candidates who accepted (None before any invitation)."""
         return self.accepted / self.invited if self.invited else None
-
-
-def _by_unit(queryset, counted: str, unit_ids) -> dict[int, int]:
-    if unit_ids is not None:
-        queryset = queryset.filter(posting__unit_id__in=unit_ids)
-    rows = queryset.values_list("posting__unit_id").annotate(count=Count(counted, distinct=True)).order_by()
-    return dict(rows)
-
-
-def _overall(queryset, counted: str) -> int:
-    return queryset.aggregate(count=Count(counted, distinct=True))["count"]
 
 
 def _invited_unsuggested(*, per_unit: bool):
@@ -59,45 +52,55 @@ def _hires():
     return Application.objects.filter(source=Application.Source.TALENT_POOL, status=Application.Status.HIRED)
 
 
+def _per_unit(queryset, counted: str, *, distinct: bool = True):
+    """The count over the rows of `queryset` for the outer unit's postings, as a subquery (0 when none)."""
+    count = (
+        queryset.filter(posting__unit_id=OuterRef("pk"))
+        .order_by()
+        .values("posting__unit_id")
+        .annotate(count=Count(counted, distinct=distinct))
+        .values("count")
+    )
+    return Coalesce(Subquery(count, output_field=IntegerField()), 0)
+
+
 def units_figures(unit_ids=None) -> dict[int, PoolFigures]:
-    """{unit id: its figures} for the units given (every unit with any figure when None); a unit with nothing
-    counted is missing (PoolFigures() for it)."""
-    suggested = _by_unit(Suggestion.objects.all(), "entry_id", unit_ids)
-    unsuggested = _by_unit(_invited_unsuggested(per_unit=True), "entry_id", unit_ids)
-    invited = _by_unit(Invitation.objects.all(), "entry_id", unit_ids)
-    accepted = _by_unit(Invitation.objects.filter(state=Invitation.State.ACCEPTED), "entry_id", unit_ids)
-    hired = _by_unit(_hires(), "pk", unit_ids)
-    units = set(suggested) | set(unsuggested) | set(invited) | set(accepted) | set(hired)
+    """{unit id: its figures} for the units given (every unit when None), in one query."""
+    units = BusinessUnit.objects.all() if unit_ids is None else BusinessUnit.objects.filter(pk__in=unit_ids)
+    open_postings = Posting.objects.public().values("pk")
+    rows = units.annotate(
+        suggested=_per_unit(Suggestion.objects.all(), "entry_id"),
+        unsuggested=_per_unit(_invited_unsuggested(per_unit=True), "entry_id"),
+        invited=_per_unit(Invitation.objects.all(), "entry_id"),
+        accepted=_per_unit(Invitation.objects.filter(state=Invitation.State.ACCEPTED), "entry_id"),
+        hired=_per_unit(_hires(), "pk", distinct=False),
+        waiting=_per_unit(
+            Suggestion.objects.filter(state=Suggestion.State.NEW, posting__in=open_postings), "pk", distinct=False
+        ),
+    ).values_list("pk", "suggested", "unsuggested", "invited", "accepted", "hired", "waiting")
     return {
-        unit: PoolFigures(
-            resurfaced=suggested.get(unit, 0) + unsuggested.get(unit, 0),
-            invited=invited.get(unit, 0),
-            accepted=accepted.get(unit, 0),
-            hired=hired.get(unit, 0),
+        pk: PoolFigures(
+            resurfaced=suggested + unsuggested, invited=invited, accepted=accepted, hired=hired, waiting=waiting
         )
-        for unit in units
+        for pk, suggested, unsuggested, invited, accepted, hired, waiting in rows
     }
 
 
 def unit_figures(unit) -> PoolFigures:
-    """One unit's figures."""
+    """One unit's figures, with the suggestions waiting on its open postings (one query)."""
     unit_id = getattr(unit, "pk", unit)
     return units_figures([unit_id]).get(unit_id, PoolFigures())
 
 
 def overall_figures() -> PoolFigures:
-    """The whole program's figures, each candidate counted once."""
+    """The whole program's figures, each candidate counted once (five aggregate queries)."""
+
+    def distinct(queryset) -> int:
+        return queryset.aggregate(count=Count("entry_id", distinct=True))["count"]
+
     return PoolFigures(
-        resurfaced=_overall(Suggestion.objects.all(), "entry_id")
-        + _overall(_invited_unsuggested(per_unit=False), "entry_id"),
-        invited=_overall(Invitation.objects.all(), "entry_id"),
-        accepted=_overall(Invitation.objects.filter(state=Invitation.State.ACCEPTED), "entry_id"),
+        resurfaced=distinct(Suggestion.objects.all()) + distinct(_invited_unsuggested(per_unit=False)),
+        invited=distinct(Invitation.objects.all()),
+        accepted=distinct(Invitation.objects.filter(state=Invitation.State.ACCEPTED)),
         hired=_hires().count(),
     )
-
-
-def new_suggestions(unit) -> int:
-    """The unit's suggestions no recruiter has acted on yet, for its open postings (the dashboard's call to act)."""
-    return Suggestion.objects.filter(
-        state=Suggestion.State.NEW, posting__in=Posting.objects.public().filter(unit=unit).values("pk")
-    ).count()

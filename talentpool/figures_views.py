@@ -121,7 +121,6 @@ def dashboard_panel(request, unit) -> str:
     context = {
         "unit": unit,
         "numbers": figures.unit_figures(unit),
-        "waiting": figures.new_suggestions(unit),
         "figures_url": reverse("pool_figures:home") + f"?unit={unit.slug}",
         "pool_url": pool_path(),
     }
