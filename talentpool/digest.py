@@ -77,7 +77,8 @@ def digest_send(*, now: dt.datetime | None = None) -> Digest | None:
         digest, created = Digest.objects.get_or_create(day=day)
         if not created:
             return None
-        claimed = Suggestion.objects.filter(state=Suggestion.State.NEW, digest__isnull=True).update(digest=digest)
+        # Claimed all at once, those of postings closed since the refresh too (the next refresh removes them).
+        Suggestion.objects.filter(state=Suggestion.State.NEW, digest__isnull=True).update(digest=digest)
         counts = dict(
             Suggestion.objects.filter(digest=digest, posting__in=Posting.objects.public(now))
             .values_list("posting_id")
@@ -102,7 +103,7 @@ def digest_send(*, now: dt.datetime | None = None) -> Digest | None:
             theirs = [units[unit_id] for unit_id in unit_ids]
             if _notify(person, mine, units=theirs, counts=counts, best=best, day=day):
                 sent += 1
-        digest.suggestions_count = claimed
+        digest.suggestions_count = sum(counts.values())
         digest.recipients_count = sent
         digest.save(update_fields=["suggestions_count", "recipients_count"])
     return digest
