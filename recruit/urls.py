@@ -45,6 +45,7 @@ urlpatterns = [
     path("me/pool/", include("talentpool.candidate_urls")),
     path("me/", include("applicants.urls")),
     path("recruit/pool/invite/", include("talentpool.invite_urls")),
+    path("recruit/pool/figures/", include("talentpool.figures_urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
