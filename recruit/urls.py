@@ -43,6 +43,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/notifications/", include("recruit.notifications.urls")),
     path("me/", include("applicants.urls")),
+    path("recruit/pool/", include("talentpool.urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -20,7 +20,7 @@ def entries_for_existing_candidates(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("talentpool", "0001_initial"),
+        ("talentpool", "0002_pool_search"),
         ("applicants", "0003_review_workspace"),
     ]
 
