@@ -169,11 +169,14 @@ def _fallback_condition(text: str) -> Q:
     return condition
 
 
-def matching(entries, text: str):
-    """The entries whose pool profile or resume matches every term of `text`, best first (module docstring)."""
+def matching(entries, text: str, *, full_text: bool | None = None):
+    """The entries whose pool profile or resume matches every term of `text`, best first (module docstring).
+    `full_text`: PostgreSQL's full-text search, by default where the database is PostgreSQL."""
     if not search_terms(text):
         return entries
-    if connection.vendor != "postgresql":
+    if full_text is None:
+        full_text = connection.vendor == "postgresql"
+    if not full_text:
         return entries.filter(_fallback_condition(text))
     query = _postgres_query(text)
     for substring in query.substrings:
@@ -217,7 +220,7 @@ def stages_from(stage: str) -> list[str]:
     return [s.value for s in STAGES if stage_rank(s) >= stage_rank(stage)]
 
 
-def search(entries, filters: PoolFilters, *, unit=None):
+def search(entries, filters: PoolFilters, *, unit=None, full_text: bool | None = None):
     """`entries` (a visible_to scope) narrowed by the filters and the keywords, best first (newest in the pool
     first without keywords). With a role category, the entries `unit` turned down for it are left out."""
     for skill in filters.skills:
@@ -257,7 +260,7 @@ def search(entries, filters: PoolFilters, *, unit=None):
             )
     entries = entries.order_by("-available_since", "pk")
     if filters.q:
-        entries = matching(entries, filters.q)
+        entries = matching(entries, filters.q, full_text=full_text)
     return entries
 
 
