@@ -121,7 +121,8 @@ def test_the_better_match_ranks_first(catalogue, recruiter_a):
 def test_the_vector_is_kept_with_the_text(pool):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT search_document @@ to_tsquery('english', '大模型') FROM talentpool_poolentry WHERE candidate_id = %s",
+            "SELECT search_document @@ to_tsquery('english', '大模型') FROM talentpool_poolentry "
+            "WHERE candidate_id = %s",
             [pool["li"].pk],
         )
         assert cursor.fetchone()[0] is True
