@@ -4,11 +4,15 @@ Access is talentpool/access.py's (the workspace's users; another unit's posting 
 the search is talentpool/search.py's; suggestions are kept by talentpool/matching.py.
 """
 
+import re
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -102,7 +106,11 @@ def profile(request, entry_pk):
         skills=list(entry.skills.all()),
         preferred_categories=list(candidate_profile.preferred_categories.all()) if candidate_profile else [],
         preferred_locations=list(candidate_profile.preferred_locations.all()) if candidate_profile else [],
-        resume_excerpt=Truncator(entry.resume_text.strip()).chars(RESUME_EXCERPT_CHARS),
+        resume_lines=[
+            line
+            for line in Truncator(entry.resume_text.strip()).chars(RESUME_EXCERPT_CHARS).splitlines()
+            if line.strip()
+        ],
         shares_contact=access.shares_contact(request.user, entry),
         suggested_for=list(access.posting_suggestions_of(request.user, entry, unit=unit).select_related("posting")),
     )
@@ -111,6 +119,23 @@ def profile(request, entry_pk):
 
 def _language() -> str:
     return "zh-hans" if (get_language() or "").startswith("zh") else "en"
+
+
+# Latin words (and the spaces and signs between them) inside Chinese text: "AI Agent", "Computer Science", "C++".
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9 .+#&'’-]*[A-Za-z0-9+#]|[A-Za-z]")
+
+
+def _reasons_html(text: str, language: str) -> SafeString:
+    """The reasons in words, escaped; on a Chinese page the English in them (a major or a skill typed in English)
+    marked as English, so a screen reader reads it so."""
+    if language == "en":
+        return escape(text)
+    parts, end = [], 0
+    for run in _LATIN_RUN.finditer(text):
+        parts += [escape(text[end : run.start()]), format_html('<span lang="en">{}</span>', run.group())]
+        end = run.end()
+    parts.append(escape(text[end:]))
+    return SafeString("".join(parts))
 
 
 @workspace_view
@@ -135,7 +160,10 @@ def posting(request, posting_pk):
         "workspace_section": "pool",
         "posting": posting,
         "accepting": accepting,
-        "rows": [(suggestion, matching.reasons_in_words(suggestion.reasons, language)) for suggestion in suggestions],
+        "rows": [
+            (suggestion, _reasons_html(matching.reasons_in_words(suggestion.reasons, language), language))
+            for suggestion in suggestions
+        ],
     }
     return render(request, "talentpool/recruit/pool_posting.html", context)
 

@@ -21,9 +21,10 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from django.utils.translation import override
 
-from applicants.models import Interview, Review
+from applicants.models import POOL_CONSENT_VERSION, Interview, Review
 from applicants.services import application_submit
 from postings.models import PostingStatusChange, Program
+from talentpool.services import entry_refresh
 from tests.factories import (
     BusinessUnitFactory,
     CandidateProfileFactory,
@@ -93,6 +94,8 @@ class PagesData:
     submitted_draft: object
     draft: object
     interview: object
+    # A candidate in the talent pool (consent, a resume, no application), whom the posting's unit may consider.
+    pool_entry: object = None
 
 
 CHINESE = "zh-hans"
@@ -261,6 +264,13 @@ def _create_pages_data() -> PagesData:
         created_by=recruiter,
     )
     interview.interviewers.set([recruiter])
+    pool_candidate = verify_email(UserFactory(email="chen.jie@example.com", name="Chen Jie"))
+    CandidateProfileFactory(
+        user=pool_candidate, pool_consent_version=POOL_CONSENT_VERSION, pool_consent_at=now - dt.timedelta(days=3)
+    )
+    pool_candidate.candidate_profile.preferred_categories.set([agent])
+    ResumeFactory(candidate=pool_candidate, text="Retrieval agents in Python.\n负责智能体的评测。", text_status="done")
+    pool_entry = entry_refresh(pool_candidate)
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -276,6 +286,7 @@ def _create_pages_data() -> PagesData:
         submitted_draft=submitted_draft,
         draft=draft,
         interview=interview,
+        pool_entry=pool_entry,
     )
 
 
@@ -358,6 +369,15 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Published posting", f"/recruit/postings/{data.posting.pk}/", signed_in=True, persona="admin"),
         MainPage("Approvals", "/recruit/approvals/", signed_in=True, persona="admin"),
         MainPage("Admin, for admins only", "/admin/", signed_in=True, status=403, persona="recruiter"),
+        # The talent pool (talentpool/views.py): the search, a pool profile, a posting's suggestions.
+        *(
+            MainPage(name, f"/recruit/pool/{path}", signed_in=True, persona="recruiter")
+            for name, path in (
+                ("Talent pool", "?q=python&degree=master"),
+                ("Pool profile", f"candidates/{data.pool_entry.pk}/"),
+                ("Pool suggestions", f"postings/{data.posting.pk}/"),
+            )
+        ),
     ]
 
 

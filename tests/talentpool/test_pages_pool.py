@@ -162,7 +162,8 @@ def test_the_reasons_read_in_the_page_language(client, unit_a, catalogue, postin
     chinese_recruiter = UnitMembershipFactory(unit=unit_a, user__language="zh-hans").user
     client.force_login(chinese_recruiter)
     page = client.get(reverse("pool:posting", args=[posting.pk])).content.decode()
-    assert "AI智能体工程师" in page
+    # The category in Chinese, its English word marked as English.
+    assert '<span lang="en">AI</span>智能体工程师' in page
 
 
 def test_the_home_page_lists_the_unit_open_postings_with_their_new_suggestions(
