@@ -15,6 +15,13 @@ matched as a substring: over a hundred thousand resumes that scan would cost sec
 because both sides are segmented alike. Terms that are not words ("C++", "Node.js") are matched as substrings.
 Elsewhere (SQLite): every term as a substring of the stored text or the resume, a Chinese term by its words;
 newest in the pool first.
+
+The stored text follows the entry's refreshes (every event of availability.py, a new resume, a change of the
+profile's skills); a profile edit that changes only the school, major, name or preferences reaches it at the next
+refresh. The filters read the profile itself, so they are always current.
+
+Bulk loaders that write entries without `entry_refresh` (seed_volume) fill `search_text` with `entry_search_text`;
+the trigger builds the vector on insert.
 """
 
 import datetime as dt
