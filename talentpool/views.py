@@ -7,7 +7,6 @@ the search is talentpool/search.py's; suggestions are kept by talentpool/matchin
 import re
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -31,15 +30,14 @@ RESUME_EXCERPT_CHARS = 1500
 ENTRY_LONG_FIELDS = ("resume_text", "search_text", "search_document", "unavailable_reasons")
 
 
-def _page(paginator, number):
-    """The page asked for, and a message when it cannot be read or is past the last (then the nearest one)."""
-    page = paginator.get_page(number)
+def _page_error(page, number) -> str:
+    """A message when the page asked for cannot be read or is past the last (the nearest one is shown)."""
     if number not in (None, "") and str(page.number) != str(number).strip():
-        return page, _("There is no page “%(page)s”; this is page %(number)d.") % {
+        return _("There is no page “%(page)s”; this is page %(number)d.") % {
             "page": str(number)[:20],
             "number": page.number,
         }
-    return page, ""
+    return ""
 
 
 def _open_postings(unit, now):
@@ -75,13 +73,13 @@ def home(request):
     form = PoolSearchForm(request.GET, skills=skills, locations=locations, categories=categories)
     filters = form.filters()
     entries = search.search(access.visible_to(request.user, now=now), filters, unit=unit)
-    page, page_error = _page(Paginator(search.for_results(entries), search.PAGE_SIZE), request.GET.get("page"))
+    page = search.results_page(entries, request.GET.get("page"))
     context.update(
         workspace_section="pool",
         form=form,
         filters=filters,
         page=page,
-        page_error=page_error,
+        page_error=_page_error(page, request.GET.get("page")),
         selected_skills=set(form["skill"].value() or []) if "skill" not in form.errors else set(),
         open_postings=list(_open_postings(unit, now)),
     )
