@@ -46,6 +46,7 @@ urlpatterns = [
     path("me/", include("applicants.urls")),
     path("recruit/pool/invite/", include("talentpool.invite_urls")),
     path("recruit/pool/figures/", include("talentpool.figures_urls")),
+    path("recruit/pool/", include("talentpool.urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

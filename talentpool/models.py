@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from applicants.models import Application
-from postings.models import BusinessUnit, Posting, RoleCategory, Skill
+from postings.models import BusinessUnit, Posting, RoleCategory, SearchDocumentField, Skill
 
 S = Application.Status
 
@@ -71,6 +71,10 @@ class PoolEntry(models.Model):
     resume_text = models.TextField(_("resume text"), blank=True)
     resume_uploaded_at = models.DateTimeField(_("resume uploaded"), null=True, blank=True)
     left_at = models.DateTimeField(_("left the pool"), null=True, blank=True)
+    # What the pool's keyword search reads besides the resume text (talentpool/search.py), kept by entry_refresh
+    # and erased with the resume text; on PostgreSQL a trigger builds search_document from both.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    search_document = SearchDocumentField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

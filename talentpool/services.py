@@ -22,7 +22,7 @@ from applicants.services import pool_consent_give, pool_consent_withdraw
 from applicants.services.candidates import lock_candidate
 from postings.models import Skill
 
-from . import availability
+from . import availability, search
 from .availability import PastApplication, PoolFacts
 from .models import STAGES, PoolEntry, Suggestion, Turndown, stage_rank
 
@@ -171,6 +171,7 @@ def entry_refresh(candidate, *, now: dt.datetime | None = None) -> PoolEntry:
             entry.skills.set(profile_skills | skills_named_in(entry.resume_text))
         else:
             entry.skills.clear()
+        search.entry_search_refresh(entry, keep=keeps_copy)
 
         _turndowns_sync(entry, applications, reached)
         if not decision.available:
@@ -290,9 +291,23 @@ def entries_expire(now: dt.datetime | None = None, *, batch_size: int = 500) -> 
                 unavailable_reasons=[],
                 available_since=None,
                 resume_text="",
+                search_text="",
                 resume_uploaded_at=None,
                 updated_at=now,
             )
             PoolEntry.skills.through.objects.filter(poolentry_id__in=ids).delete()
             Suggestion.objects.filter(entry_id__in=ids, state=Suggestion.State.NEW).delete()
         count += len(ids)
+
+
+# --- Suggestions ----------------------------------------------------------------------------
+
+
+def suggestion_dismiss(*, suggestion: Suggestion, now: dt.datetime | None = None) -> bool:
+    """A recruiter dismisses a new suggestion: later refreshes keep it dismissed. False when it was no longer new
+    (dismissed already, or invited), so a second submit changes nothing."""
+    return bool(
+        Suggestion.objects.filter(pk=suggestion.pk, state=Suggestion.State.NEW).update(
+            state=Suggestion.State.DISMISSED, updated_at=now or timezone.now()
+        )
+    )

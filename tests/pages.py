@@ -21,9 +21,10 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 from django.utils.translation import override
 
-from applicants.models import Interview, Review
+from applicants.models import POOL_CONSENT_VERSION, Interview, Review
 from applicants.services import application_submit
 from postings.models import PostingStatusChange, Program
+from talentpool.services import entry_refresh
 from tests.factories import (
     BusinessUnitFactory,
     CandidateProfileFactory,
@@ -94,7 +95,8 @@ class PagesData:
     submitted_draft: object
     draft: object
     interview: object
-    # A talent-pool candidate the recruiter's unit may invite to `posting`.
+    # A candidate in the talent pool (consent, a resume, no application), whom the posting's unit may consider and
+    # invite to `posting`.
     pool_entry: object = None
 
 
@@ -287,9 +289,7 @@ def _create_pages_data() -> PagesData:
 def _pool_data(posting, posting_to_apply, candidates, recruiter, category, skill):
     """A candidate in the talent pool (the invitation page's), and an invitation for each candidate to Amap's role
     (their /me/pool/ pages)."""
-    from applicants.models import POOL_CONSENT_VERSION
     from talentpool.models import Invitation, PoolEntry
-    from talentpool.services import entry_refresh
 
     pooled = verify_email(UserFactory(email="chen.jing@example.com", name="陈静"))
     profile = CandidateProfileFactory(
@@ -301,7 +301,7 @@ def _pool_data(posting, posting_to_apply, candidates, recruiter, category, skill
     )
     profile.skills.set([skill])
     profile.preferred_categories.set([category])
-    ResumeFactory(candidate=pooled)
+    ResumeFactory(candidate=pooled, text="Retrieval agents in Python.\n负责智能体的评测。", text_status="done")
     entry_refresh(pooled)
     reasons = [
         {"code": "category", "slug": category.slug, "name": {"en": category.name_en, "zh-hans": category.name_zh_hans}}
@@ -403,6 +403,15 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
             persona="recruiter",
         ),
         MainPage("Admin, for admins only", "/admin/", signed_in=True, status=403, persona="recruiter"),
+        # The talent pool (talentpool/views.py): the search, a pool profile, a posting's suggestions.
+        *(
+            MainPage(name, f"/recruit/pool/{path}", signed_in=True, persona="recruiter")
+            for name, path in (
+                ("Talent pool", "?q=python&degree=master"),
+                ("Pool profile", f"candidates/{data.pool_entry.pk}/"),
+                ("Pool suggestions", f"postings/{data.posting.pk}/"),
+            )
+        ),
     ]
 
 

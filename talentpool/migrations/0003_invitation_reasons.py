@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('talentpool', '0002_entries_for_existing_candidates'),
+        ('talentpool', '0002_pool_search'),
     ]
 
     operations = [
