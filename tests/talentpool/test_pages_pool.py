@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from talentpool.models import PoolView, Suggestion
-from tests.factories import PostingFactory, UnitMembershipFactory
+from tests.factories import PostingFactory, UnitMembershipFactory, close_posting
 
 from .factories import category, pool_candidate, skills
 
@@ -171,7 +171,7 @@ def test_the_home_page_lists_the_unit_open_postings_with_their_new_suggestions(
 ):
     add_pool(catalogue, 3)
     closed = PostingFactory(unit=posting.unit, title="Closed Intern")
-    closed.close()
+    close_posting(closed)
     client.force_login(recruiter_a)
     client.get(reverse("pool:posting", args=[posting.pk]))
     page = client.get(reverse("pool:home")).content.decode()
@@ -181,7 +181,7 @@ def test_the_home_page_lists_the_unit_open_postings_with_their_new_suggestions(
 
 def test_a_posting_not_open_suggests_nobody(client, recruiter_a, catalogue, posting):
     add_pool(catalogue, 1)
-    posting.close()
+    close_posting(posting)
     client.force_login(recruiter_a)
     page = client.get(reverse("pool:posting", args=[posting.pk])).content.decode()
     assert "This posting is not open" in page
