@@ -1,10 +1,12 @@
 """The pool's entries kept current by the applicants' events, in the event's transaction (applicants/signals.py).
 
 The services that send these hold the candidate's lock; each receiver refreshes the one entry concerned.
-Profile skills are changed by the profile form, not by a service: Django's m2m_changed carries that one.
+The profile (its school, major and degree, its skills and preferences) is changed by the profile form, not by a
+service: Django's post_save and m2m_changed carry those, so the pool's search text and matching read the profile as
+it is now.
 """
 
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
 from applicants import signals
@@ -31,7 +33,19 @@ def _candidate_changed(sender, candidate_id, **kwargs):
     entry_refresh(candidate_id)
 
 
+@receiver(post_save, sender=CandidateProfile, dispatch_uid="talentpool_profile_saved")
+def _profile_saved(sender, instance, raw=False, **kwargs):
+    if not raw:  # not while loading fixtures
+        entry_refresh(instance.user_id)
+
+
 @receiver(m2m_changed, sender=CandidateProfile.skills.through, dispatch_uid="talentpool_profile_skills")
+@receiver(
+    m2m_changed, sender=CandidateProfile.preferred_categories.through, dispatch_uid="talentpool_profile_categories"
+)
+@receiver(
+    m2m_changed, sender=CandidateProfile.preferred_locations.through, dispatch_uid="talentpool_profile_locations"
+)
 def _profile_skills_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in {"post_add", "post_remove", "post_clear"}:
         return

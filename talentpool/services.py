@@ -50,7 +50,8 @@ def _skill_pattern(name: str) -> re.Pattern | None:
         return re.compile(re.escape(name))
     # Short names (Go, R, C) only as written, so "go" in running English is not the language.
     flags = 0 if len(name) <= 2 else re.IGNORECASE
-    return re.compile(rf"(?<![\w+#.-]){re.escape(name)}(?![\w+#]|\.\w)", flags)
+    # Latin letters and digits bound a word; Chinese does not ("熟悉Kubernetes" names Kubernetes).
+    return re.compile(rf"(?<![A-Za-z0-9_+#.-]){re.escape(name)}(?![A-Za-z0-9_+#]|\.[A-Za-z0-9_])", flags)
 
 
 @lru_cache(maxsize=4)

@@ -299,3 +299,9 @@ def test_a_refresh_of_a_current_entry_changes_nothing(alice):
     after = entry_refresh(alice)
     fields = ["status", "unavailable_reasons", "available_since", "expires_at", "consent_at", "resume_text"]
     assert [getattr(before, f) for f in fields] == [getattr(after, f) for f in fields]
+
+
+def test_a_skill_written_right_after_chinese_counts(db):
+    kubernetes, cuda, go = skills("Kubernetes", "CUDA", "Go")
+    fei = pool_candidate("Fei", resume_text="熟悉Kubernetes与CUDA，了解Golang")
+    assert set(entry_of(fei).skills.all()) == {kubernetes, cuda}

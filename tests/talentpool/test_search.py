@@ -200,3 +200,13 @@ def test_a_category_filter_leaves_out_the_unit_turndowns_for_it(pool, catalogue,
     other_unit = BusinessUnitFactory(name="Amap")
     assert names(search.search(entries, PoolFilters(category=c["agents"]), unit=other_unit)) == ["Ann"]
     assert "Ann" in names(search.search(entries, PoolFilters(), unit=unit_a))
+
+
+@MODES
+def test_a_profile_edited_through_its_form_is_searched_as_it_now_is(pool, recruiter_a, catalogue, full_text):
+    profile = pool["bo"].candidate_profile
+    profile.school = "Fudan University"
+    profile.save()
+    profile.preferred_locations.set([catalogue["beijing"]])
+    assert found(recruiter_a, "Fudan", full_text=full_text) == ["Bo"]
+    assert set(found(recruiter_a, "北京", full_text=full_text)) == {"Li", "Bo"}
