@@ -428,3 +428,8 @@ PRIVACY_CONTACT_EMAIL = env("PRIVACY_CONTACT_EMAIL", "privacy@localhost" if DEBU
 # Days a sent notification keeps its text; after that only its subject and
 # link stay, for the in-app list (recruit.notifications.services).
 NOTIFICATION_BODY_RETENTION_DAYS = env_int("NOTIFICATION_BODY_RETENTION_DAYS", 30)
+# Days a talent-pool entry rests on one consent before it expires (its resume text erased) unless the candidate
+# renews it; they are reminded 30 days before (talentpool.tasks).
+TALENT_POOL_RETENTION_DAYS = env_int("TALENT_POOL_RETENTION_DAYS", 365)
+# Open postings per task of the nightly suggestions refresh: more workers take batches in parallel.
+TALENT_POOL_REFRESH_BATCH = env_int("TALENT_POOL_REFRESH_BATCH", 200)
