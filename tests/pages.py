@@ -410,8 +410,10 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
                 ("Talent pool", "?q=python&degree=master"),
                 ("Pool profile", f"candidates/{data.pool_entry.pk}/"),
                 ("Pool suggestions", f"postings/{data.posting.pk}/"),
+                ("Pool figures", f"figures/?unit={data.posting.unit.slug}"),
             )
         ),
+        MainPage("Pool figures, all units", "/recruit/pool/figures/", signed_in=True, persona="admin"),
     ]
 
 
