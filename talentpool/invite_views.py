@@ -30,6 +30,7 @@ from .invitations import (
     invitation_under_way,
     suggestion_reasons,
 )
+from .models import PoolView
 
 
 class InvitationForm(forms.Form):
@@ -107,6 +108,9 @@ def invitation_form(request, entry_pk, posting_pk):
                 % {"name": entry.candidate.name or _("The candidate")},
             )
             return redirect(_back_url(posting))
+    if request.method != "POST":
+        # The form shows the pool profile: a view of it, which the candidate sees on their page.
+        PoolView.objects.create(entry=entry, unit=posting.unit, viewer=request.user)
     reasons = suggestion_reasons(entry=entry, posting=posting)
     context = {
         **workspace_context(request, unit=posting.unit),

@@ -257,6 +257,8 @@ def test_the_invitation_page_shows_the_pool_profile_and_why(
     assert "AI Agent Optimization Engineer preferred" in page and "reached interview at another unit" in page
     assert "alice@example.com" not in page and "+86" not in page
     assert 'name="message"' in page and "think you would do well as Map Agent Intern at Amap" in page
+    # The page shows the pool profile: a view the candidate sees on their page.
+    assert PoolView.objects.filter(entry=season.entry, unit=season.posting_b.unit, viewer=recruiter_b).count() == 1
 
 
 def test_sending_invites_and_goes_back(client, season, recruiter_b):
