@@ -189,6 +189,18 @@ class Dashboard:
     week: tuple = ()
     week_last_day: dt.datetime | None = None
     pending: list = field(default_factory=list)
+    # Without a last visit, "new" is the last week's: the moment its oldest counted release leaves the week.
+    new_window_moves: dt.datetime | None = None
+
+    def changes_at(self, now: dt.datetime) -> dt.datetime:
+        """The first moment after `now` at which the dashboard changes with no write: the week ends, an
+        application waiting gets a day older, a release leaves the last week's "new"."""
+        ticks = [
+            moment + dt.timedelta(days=(now - moment).days + 1)
+            for moment in (application.stage_entered_at for application in self.waiting)
+        ]
+        moments = [*ticks, self.week[1] if self.week else None, self.new_window_moves]
+        return min((moment for moment in moments if moment is not None), default=now + dt.timedelta(days=1))
 
 
 def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Dashboard:
@@ -239,6 +251,8 @@ def unit_dashboard(*, user, unit, since: Since, zone_name: str, now=None) -> Das
         )[: NEW_COUNTED + 1]
     )
     board.new_count, board.more_new = min(len(latest), NEW_COUNTED), len(latest) > NEW_COUNTED
+    if latest and not since.last_visit:
+        board.new_window_moves = latest[-1].created_at + RECENT
     board.newest = [change.application for change in latest[:NEW_LIMIT]]
     waiting = applicants.filter(status__in=ACTIVE_STAGES).order_by("stage_entered_at", "pk")
     board.waiting = list(waiting[:WAITING_LIMIT])

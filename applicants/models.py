@@ -346,3 +346,18 @@ class Interview(models.Model):
         import datetime as dt
 
         return self.starts_at + dt.timedelta(minutes=self.duration_minutes)
+
+
+class PipelineVersion(models.Model):
+    """A token per business unit that changes whenever something its workspace pages show changes (see
+    applicants/pipeline_version.py)."""
+
+    unit_id = models.BigIntegerField(primary_key=True)
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("pipeline version")
+        verbose_name_plural = _("pipeline versions")
+
+    def __str__(self):
+        return f"{self.unit_id}: {self.token}"

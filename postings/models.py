@@ -366,27 +366,6 @@ class Posting(models.Model):
             and now <= self.deadline()
         )
 
-    def publish(self, now=None) -> bool:
-        """Publish a draft (or reopen a closed posting); False if it already was."""
-        if self.status == self.Status.PUBLISHED:
-            return False
-        now = now or timezone.now()
-        self.status = self.Status.PUBLISHED
-        if self.published_at is None or (self.closes_at and self.closes_at <= now):
-            self.published_at = now
-        if self.closes_at and self.closes_at <= self.published_at:
-            self.closes_at = None
-        self.save(update_fields=["status", "published_at", "closes_at", "updated_at"])
-        return True
-
-    def close(self) -> bool:
-        """Stop taking applications; False if it was not published."""
-        if self.status != self.Status.PUBLISHED:
-            return False
-        self.status = self.Status.CLOSED
-        self.save(update_fields=["status", "updated_at"])
-        return True
-
     def update_search_text(self) -> None:
         """Refresh the denormalised search column after the posting or its skills change."""
         Posting.objects.filter(pk=self.pk).update(search_text=self.build_search_text())

@@ -194,3 +194,13 @@ class RejectionReasonFactory(factory.django.DjangoModelFactory):
     name = "Skills do not match this role yet"
     name_zh_hans = "技能与该岗位暂不匹配"
     allows_resurfacing = True
+
+
+def close_posting(posting):
+    """Close a posting as test data (the admin's way, with its record and notifications, is
+    postings.publishing.posting_close)."""
+    from postings.models import Posting
+
+    Posting.objects.filter(pk=posting.pk).update(status=Posting.Status.CLOSED)
+    posting.refresh_from_db()
+    return posting

@@ -36,6 +36,7 @@ from tests.factories import (
     SkillFactory,
     UnitMembershipFactory,
     UserFactory,
+    close_posting,
     verify_email,
 )
 
@@ -177,7 +178,7 @@ def _create_pages_data() -> PagesData:
     closed_posting = PostingFactory(
         program=program, unit=cloud, category=agent, title="Agent Evaluation Intern", title_zh_hans="智能体评测实习生"
     )
-    closed_posting.close()
+    close_posting(closed_posting)
     now = timezone.now()
     InfoSessionFactory(
         program=program,

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from postings.models import Posting
-from tests.factories import PostingFactory, ProgramFactory, RoleCategoryFactory
+from tests.factories import PostingFactory, ProgramFactory, RoleCategoryFactory, close_posting
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def agents():
 @pytest.fixture
 def closed(unit_a, agents):
     posting = PostingFactory(title="Agent Evaluation Intern", unit=unit_a, category=agents)
-    posting.close()
+    close_posting(posting)
     return posting
 
 

@@ -26,8 +26,8 @@ from recruit.accounts.timezones import visitor_time_zone
 
 from .. import figures
 from ..models import Application
-from . import charts
-from .frame import workspace_context, workspace_view
+from . import charts, pagecache
+from .frame import remember_unit, workspace_context, workspace_view
 
 S = Application.Status
 
@@ -37,19 +37,31 @@ S = Application.Status
 
 @workspace_view
 def unit_dashboard(request, slug):
-    """A unit's day at a glance; records the visit, so the next one shows what is new since this one."""
+    """A unit's day at a glance; records the visit, so the next one shows what is new since this one. Kept in the
+    cache until the unit's pipeline changes, the visit is recorded again or time moves it on (pagecache)."""
     unit = workspace_unit(request.user, slug)
     since = figures.visit_recorded(user=request.user, unit=unit)
     zone_name = visitor_time_zone(request) or settings.TIME_ZONE
-    board = figures.unit_dashboard(user=request.user, unit=unit, since=since, zone_name=zone_name)
-    context = {
-        **workspace_context(request, unit=unit),
-        "workspace_section": "dashboard",
-        "board": board,
-        "stages": [(stage, S(stage).label) for stage in figures.ACTIVE_STAGES],
-        "zone_name": zone_name,
-    }
-    return render(request, "recruit/figures/unit_dashboard.html", context)
+    remember_unit(request, unit)
+    # "New" starts at the last visit, or slides with the time (a week ago): then the page says until when it holds.
+    start = since.moment if since.last_visit else None
+
+    def render_page(csrf_token):
+        now = timezone.now()
+        board = figures.unit_dashboard(user=request.user, unit=unit, since=since, zone_name=zone_name, now=now)
+        context = {
+            **workspace_context(request, unit=unit),
+            "workspace_section": "dashboard",
+            "board": board,
+            "stages": [(stage, S(stage).label) for stage in figures.ACTIVE_STAGES],
+            "zone_name": zone_name,
+            "csrf_token": csrf_token,
+        }
+        return render(request, "recruit/figures/unit_dashboard.html", context), board.changes_at(now)
+
+    return pagecache.cached_page(
+        request, name="unit-dashboard", unit_id=unit.pk, parts=(zone_name, start), render_page=render_page
+    )
 
 
 # --- The overview -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, Min, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -182,6 +182,25 @@ class ApplicantFilter(django_filters.FilterSet):
 
     def filter_days(self, queryset, name, value):
         return queryset.filter(stage_entered_at__lte=self.now - dt.timedelta(days=value))
+
+    @property
+    def days_entering(self) -> dt.datetime | None:
+        """With a "days in stage" filter: the next moment an application of the list's queryset reaches that many
+        days in its stage, and so enters the list with no write (one query); None without the filter, or when no
+        application will."""
+        if not self.is_bound:
+            return None
+        self.form.is_valid()  # cleans the form: its cleaned data has every field that could be read
+        days = self.form.cleaned_data.get("days")
+        if days is None:
+            return None
+        span = dt.timedelta(days=days)
+        entered = (
+            self.queryset.filter(stage_entered_at__gt=self.now - span)
+            .order_by()
+            .aggregate(first=Min("stage_entered_at"))["first"]
+        )
+        return entered + span if entered is not None else None
 
     def filter_sort(self, queryset, name, value):
         # Applied last, to the filtered rows, by filter_queryset.

@@ -30,13 +30,19 @@ def workspace_context(request, *, unit=None) -> dict:
     admin. Pass `unit` on a unit's pages; other pages show the one worked in last."""
     units = list(workspace_units(request.user).only("pk", "slug", "name_en", "name_zh_hans"))
     if unit is not None:
-        if request.session.get(SESSION_UNIT) != unit.slug:
-            # Written only when it changes: a session saved on every page would cost a query each time.
-            request.session[SESSION_UNIT] = unit.slug
+        remember_unit(request, unit)
     else:
         remembered = request.session.get(SESSION_UNIT)
         unit = next((u for u in units if u.slug == remembered), units[0] if units else None)
     return {"workspace_units": units, "workspace_unit": unit, "workspace_admin": is_admin(request.user)}
+
+
+def remember_unit(request, unit) -> None:
+    """Remember `unit` as the one worked in (for /recruit/ and the switcher), also when its page comes from the
+    cache."""
+    if request.session.get(SESSION_UNIT) != unit.slug:
+        # Written only when it changes: a session saved on every page would cost a query each time.
+        request.session[SESSION_UNIT] = unit.slug
 
 
 @workspace_view

@@ -16,6 +16,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -29,7 +30,7 @@ from .. import services
 from ..models import Application, RejectionReason
 from ..templatetags.workspace import applicant_name
 from ..workflow import IllegalMove, Mover, check_move
-from . import export
+from . import export, pagecache
 from .cards import (
     BOARD_STAGES,
     ENDED_STAGES,
@@ -44,7 +45,7 @@ from .cards import (
     stage_counts,
 )
 from .filters import SORT_KEYS, ApplicantFilter
-from .frame import workspace_context, workspace_view
+from .frame import remember_unit, workspace_context, workspace_view
 
 S = Application.Status
 
@@ -85,11 +86,23 @@ def _local_next(request, fallback: str) -> str:
 @require_safe
 @workspace_view
 def posting_board(request, pk):
-    """One column per stage of a posting's applications, cards to move from one to another."""
+    """One column per stage of a posting's applications, cards to move from one to another. Kept in the cache
+    until the unit's pipeline changes (pagecache)."""
     posting = workspace_posting(request.user, pk)
+    remember_unit(request, posting.unit)
+    return pagecache.cached_page(
+        request,
+        name="posting-board",
+        unit_id=posting.unit_id,
+        render_page=lambda csrf_token: _render_board(request, posting, csrf_token),
+    )
+
+
+def _render_board(request, posting, csrf_token):
+    now = timezone.now()
     applications = Application.objects.reviewed_by(request.user).filter(posting=posting)
     counts = stage_counts(applications)
-    cards = board_cards(applications, per_stage=BOARD_CARDS_PER_STAGE)
+    cards = board_cards(applications, per_stage=BOARD_CARDS_PER_STAGE, now=now)
 
     def column(stage):
         return Column(stage, S(stage).label, counts[stage], cards.get(stage, []))
@@ -102,8 +115,10 @@ def posting_board(request, pk):
         "ended": [column(stage) for stage in ENDED_STAGES],
         "total": sum(counts.values()),
         "pipeline_board_url": request.path,
+        "csrf_token": csrf_token,
     }
-    return render(request, "recruit/pipeline/board.html", context)
+    shown = [card.application.stage_entered_at for column_cards in cards.values() for card in column_cards]
+    return render(request, "recruit/pipeline/board.html", context), pagecache.next_day_tick(shown, now)
 
 
 # --- Moving one application ----------------------------------------------------------------------------------------
@@ -203,14 +218,26 @@ def _card_answer(request, reviewed, application, *, message, refused, board_url)
 @require_safe
 @workspace_view
 def applicant_list(request, slug):
-    """The unit's applications across its postings: filtered, sorted, 50 a page, to move in bulk or export."""
+    """The unit's applications across its postings: filtered, sorted, 50 a page, to move in bulk or export. Kept in
+    the cache until the unit's pipeline changes (pagecache)."""
     unit = workspace_unit(request.user, slug)
+    remember_unit(request, unit)
+    return pagecache.cached_page(
+        request,
+        name="applicant-list",
+        unit_id=unit.pk,
+        render_page=lambda csrf_token: _render_applicant_list(request, unit, csrf_token),
+    )
+
+
+def _render_applicant_list(request, unit, csrf_token):
+    now = timezone.now()
     applications = _unit_applications(request.user, unit)
-    filterset = ApplicantFilter(request.GET, queryset=applications, unit=unit)
+    filterset = ApplicantFilter(request.GET, queryset=applications, unit=unit, now=now)
     # The page's ids first (sorting only what the filters and the order need), then their cards: joining every
     # application of the unit to its candidate and profile just to keep fifty would cost more than both.
     page = Paginator(filterset.qs.values_list("pk", flat=True), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = cards_in_order(applications, list(page.object_list))
+    rows = cards_in_order(applications, list(page.object_list), now=now)
     selected_posting = str(filterset.form["posting"].value() or "")
     selected_skill = str(filterset.form["skill"].value() or "")
     context = {
@@ -227,8 +254,12 @@ def applicant_list(request, slug):
         "skills": [(s, s.slug == selected_skill) for s in Skill.objects.all()],
         "bulk_form": BulkForm(),
         "bulk_next": request.get_full_path(),
+        "csrf_token": csrf_token,
     }
-    return render(request, "recruit/pipeline/applicant_list.html", context)
+    until = pagecache.next_day_tick([row.application.stage_entered_at for row in rows], now)
+    if filterset.days_entering is not None:
+        until = min(until, filterset.days_entering)
+    return render(request, "recruit/pipeline/applicant_list.html", context), until
 
 
 def _sort_links(request, sort: str) -> dict[str, dict]:

@@ -18,6 +18,7 @@ from applicants.models import Application, Interview, Review, StageChange
 from demo.data import workspace as data
 from demo.workspace import interview_slots
 from postings.models import Posting, PostingStatusChange, UnitMembership
+from postings.publishing import posting_approve
 from recruit.accounts.models import User
 
 pytestmark = pytest.mark.django_db
@@ -165,19 +166,19 @@ class TestTheWorkspaceDemo:
         assert (Review.objects.count(), Interview.objects.count(), Posting.objects.count()) == counts
 
 
-def test_an_approved_posting_stays_approved_on_the_next_run(settings, tmp_path):
+def test_an_approved_posting_stays_approved_on_the_next_run(settings, tmp_path, admin_user):
     settings.DEBUG = True
     settings.MEDIA_ROOT = tmp_path
     run("--candidates", "0")
     waiting = Posting.objects.get(status=Posting.Status.SUBMITTED)
-    waiting.publish()
+    posting_approve(posting=waiting, actor=admin_user)
 
     run("--candidates", "0")
 
     waiting.refresh_from_db()
     assert waiting.status == Posting.Status.PUBLISHED
     assert not Posting.objects.filter(status=Posting.Status.SUBMITTED).exists()
-    assert PostingStatusChange.objects.filter(posting=waiting).count() == 2
+    assert PostingStatusChange.objects.filter(posting=waiting).count() == 3
 
 
 def test_interview_slots_late_on_friday_go_to_the_weekend_then_next_week():

@@ -24,6 +24,7 @@ from tests.factories import (
     RoleCategoryFactory,
     SkillFactory,
     UserFactory,
+    close_posting,
     verify_email,
 )
 
@@ -74,7 +75,7 @@ def site(live_server, settings, tmp_path):
     )
     PostingFactory.create_batch(5, program=program, unit=unit, category=category, locations=cities)
     closed = PostingFactory(program=program, unit=unit, category=category, title="Closed Agent Evaluation Intern")
-    closed.close()
+    close_posting(closed)
     start = dt.datetime(2027, 1, 20, 18, 0, tzinfo=ZoneInfo("Europe/Berlin"))
     InfoSessionFactory(
         program=program,

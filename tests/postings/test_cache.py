@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from postings.cache import Catalogue, catalogue_version
 from postings.models import CatalogueVersion, Posting, Program
+from postings.publishing import posting_approve
 from postings.services import postings_close_expired
 from recruit import cache as fail_open
 from tests.factories import (
@@ -16,6 +17,7 @@ from tests.factories import (
     LocationFactory,
     PostingFactory,
     RoleCategoryFactory,
+    close_posting,
     verify_email,
 )
 
@@ -39,10 +41,10 @@ def test_a_repeated_board_request_is_served_from_the_cache(client, role, django_
         assert board(client) == first
 
 
-def test_publishing_a_draft_shows_on_the_next_request(client, role):
+def test_publishing_a_draft_shows_on_the_next_request(client, role, admin_user):
     draft = PostingFactory(title="Fresh Draft Intern", status=Posting.Status.DRAFT, published_at=None)
     assert "Fresh Draft Intern" not in board(client)
-    draft.publish()
+    posting_approve(posting=draft, actor=admin_user)
     assert "Fresh Draft Intern" in board(client)
     assert "2 open roles" in board(client)
 
@@ -50,7 +52,7 @@ def test_publishing_a_draft_shows_on_the_next_request(client, role):
 def test_closing_a_posting_takes_it_off_the_cached_board_and_page(client, role):
     assert "Agent Evaluation Intern" in board(client)
     assert client.get(f"/jobs/{role.pk}/").status_code == 200
-    role.close()
+    close_posting(role)
     assert "Agent Evaluation Intern" not in board(client)
     assert client.get(f"/jobs/{role.pk}/").status_code == 404
 
@@ -174,7 +176,7 @@ def test_a_signed_in_candidate_gets_the_apply_button_on_a_cached_posting_page(cl
 def test_a_signed_in_user_sees_fresh_data_too(client, role, candidate):
     client.force_login(candidate)
     assert "Agent Evaluation Intern" in board(client)
-    role.close()
+    close_posting(role)
     assert "Agent Evaluation Intern" not in board(client)
 
 
@@ -218,7 +220,7 @@ def test_a_cache_that_is_down_never_breaks_a_page(client, role, broken_cache, ca
     assert client.get(f"/jobs/{role.pk}/").status_code == 200
     client.force_login(candidate)
     assert "Agent Evaluation Intern" in board(client)
-    role.close()
+    close_posting(role)
     assert "Agent Evaluation Intern" not in board(client)
 
 
@@ -227,7 +229,7 @@ def test_a_flushed_version_row_is_put_back_with_a_new_token(role):
     CatalogueVersion.objects.all().delete()
     after = catalogue_version()
     assert after != before
-    role.close()
+    close_posting(role)
     assert catalogue_version() != after
 
 

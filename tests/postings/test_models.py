@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from postings.models import Posting, Program
+from postings.publishing import posting_approve, posting_close
 from postings.services import postings_close_expired
 from tests.factories import PostingFactory, ProgramFactory, SkillFactory
 
@@ -78,26 +79,17 @@ def test_degree_levels_must_be_a_non_empty_list_of_known_levels():
     assert posting.degree_level_labels() == ["Master's", "Doctorate"]
 
 
-def test_publish_sets_the_date_and_close_stops_applications():
+def test_publishing_sets_the_date_and_closing_stops_applications(admin_user):
     posting = PostingFactory(status=Posting.Status.DRAFT, published_at=None)
-    assert posting.publish()
+    posting_approve(posting=posting, actor=admin_user)
+    posting.refresh_from_db()
     assert posting.status == Posting.Status.PUBLISHED
     assert posting.published_at is not None
-    assert not posting.publish(), "publishing twice changes nothing"
-    assert posting.close()
-    assert posting.status == Posting.Status.CLOSED
-    assert not posting.close(), "closing twice changes nothing"
-    assert not posting.is_accepting()
-
-
-def test_reopening_a_posting_past_its_closing_date_drops_the_stale_date():
-    posting = PostingFactory(closes_at=timezone.now() + dt.timedelta(days=1))
-    posting.close()
-    later = timezone.now() + dt.timedelta(days=5)
-    assert posting.publish(now=later)
+    assert posting.is_accepting()
+    posting_close(posting=posting, actor=admin_user)
     posting.refresh_from_db()
-    assert posting.published_at == later
-    assert posting.closes_at is None
+    assert posting.status == Posting.Status.CLOSED
+    assert not posting.is_accepting()
 
 
 def test_deadline_is_the_earlier_of_the_posting_and_program_dates():

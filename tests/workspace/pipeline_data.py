@@ -2,6 +2,7 @@
 application in a chosen stage, made in a few queries."""
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 
@@ -44,3 +45,10 @@ def applicant(
         Application.objects.filter(pk=application.pk).update(created_at=now - dt.timedelta(days=applied_days_ago))
         application.refresh_from_db()
     return application
+
+
+def without_tokens(html: str | bytes) -> str:
+    """The page with its CSRF tokens (masked anew for each request) left out, to compare two answers."""
+    if isinstance(html, bytes):
+        html = html.decode()
+    return re.sub(r"[A-Za-z0-9]{64}", "(token)", html)

@@ -5,11 +5,12 @@ import datetime as dt
 import re
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from applicants import figures
 from applicants.figures import VISIT_GAP, visit_recorded, week_of
-from applicants.models import Application, Interview, StageChange
+from applicants.models import Application, Interview, PipelineVersion, StageChange
 from postings.models import Posting, PostingStatusChange, UnitMembership
 from tests.factories import (
     ApplicationFactory,
@@ -18,6 +19,7 @@ from tests.factories import (
     UnitMembershipFactory,
     UserFactory,
 )
+from tests.workspace.pipeline_data import without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -346,17 +348,21 @@ def test_the_dashboard_costs_the_same_queries_whatever_the_data(
     # cached parts follow on the next request); from then on the page only reads.
     dashboard(client, unit_a)
     dashboard(client, unit_a)
+    PipelineVersion.objects.filter(unit_id=unit_a.pk).update(token=F("token") + 1)  # nothing kept from before
 
     with django_assert_num_queries(QUERIES):
         response = dashboard(client, unit_a)
-
     assert response.status_code == 200
+    with django_assert_num_queries(CACHED_QUERIES):
+        assert without_tokens(dashboard(client, unit_a).content) == without_tokens(response.content)
 
 
-# Session and user; whether the user has a workspace, the unit, the membership (visits) and whether the user
-# reviews the unit; the catalogue version and the last stage change (the open postings' counts come from the cache
-# while neither changes), those waiting for approval; the new applications (the latest hundred and one), those
-# waiting longest, this week's interviews (the first twenty, and one more) and their interviewers; the frame's
-# units (the session is saved only when the unit worked in changes). The navigation's parts come from the user's
-# personal cache.
-QUERIES = 14
+# Session and user; whether the user has a workspace, the unit, the membership (visits), the unit's pipeline
+# version and whether the user reviews the unit; the catalogue version and the last stage change (the open
+# postings' counts come from the cache while neither changes), those waiting for approval; the new applications
+# (the latest hundred and one), those waiting longest, this week's interviews (the first twenty, and one more) and
+# their interviewers; the frame's units (the session is saved only when the unit worked in changes). The
+# navigation's parts come from the user's personal cache.
+QUERIES = 15
+# Kept in the cache: session, user, whether the user has a workspace, the unit, the membership, the version.
+CACHED_QUERIES = 6

@@ -3,13 +3,14 @@
 import re
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
-from applicants.models import Application
+from applicants.models import Application, PipelineVersion
 from applicants.workspace import pipeline
 from postings.models import UnitMembership
 from tests.factories import PostingFactory, UnitMembershipFactory, UserFactory
-from tests.workspace.pipeline_data import applicant
+from tests.workspace.pipeline_data import applicant, without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -163,14 +164,19 @@ def test_the_board_runs_the_same_queries_whatever_the_number_of_applications(
         applicant(posting, status=stages[index % len(stages)], score=3.0 if index % 2 else None)
     client.force_login(recruiter_a)
     board(client, posting)  # the session's first request stores the unit worked in
+    PipelineVersion.objects.filter(unit_id=posting.unit_id).update(token=F("token") + 1)  # the page computed again
     with django_assert_num_queries(QUERIES):
         response = board(client, posting)
     assert response.status_code == 200
+    with django_assert_num_queries(CACHED_QUERIES):
+        assert without_tokens(board(client, posting).content) == without_tokens(response.content)
 
 
-# Session, user, membership, posting, the stages' counts, the cards, the units to switch between (the session is
-# saved only when the unit worked in changes).
-QUERIES = 7
+# Session, user, membership, posting, the unit's pipeline version, the stages' counts, the cards, the units to
+# switch between (the session is saved only when the unit worked in changes).
+QUERIES = 8
+# Kept in the cache: session, user, membership, posting, pipeline version.
+CACHED_QUERIES = 5
 
 
 # --- Who may open it ---------------------------------------------------------------------------------------------

@@ -4,13 +4,14 @@ import datetime as dt
 import re
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
-from applicants.models import Application, StageChange
+from applicants.models import Application, PipelineVersion, StageChange
 from applicants.workspace import pipeline
 from postings.models import UnitMembership
 from tests.factories import PostingFactory, RejectionReasonFactory, SkillFactory, UnitMembershipFactory, UserFactory
-from tests.workspace.pipeline_data import applicant
+from tests.workspace.pipeline_data import applicant, without_tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -325,14 +326,20 @@ def test_the_list_runs_the_same_queries_whatever_the_number_of_applications(
     RejectionReasonFactory()
     client.force_login(recruiter_a)
     listed(client, unit_a)
+    query = f"?posting={posting.pk}&skill=python&stage=active&sort=-score"
+    PipelineVersion.objects.filter(unit_id=unit_a.pk).update(token=F("token") + 1)  # nothing kept from before
     with django_assert_num_queries(LIST_QUERIES):
-        listed(client, unit_a, f"?posting={posting.pk}&skill=python&stage=active&sort=-score")
+        html = listed(client, unit_a, query)
+    with django_assert_num_queries(LIST_CACHED_QUERIES):
+        assert without_tokens(listed(client, unit_a, query)) == without_tokens(html)
 
 
-# Session, user, membership, unit; the filters' posting and skill checked, their lists of choices; the count, the
-# page's ids and their cards; the units to switch between; the rejection reasons (the session is saved only when
-# the unit worked in changes).
-LIST_QUERIES = 13
+# Session, user, membership, unit, the unit's pipeline version; the filters' posting and skill checked, their
+# lists of choices; the count, the page's ids and their cards; the units to switch between; the rejection reasons
+# (the session is saved only when the unit worked in changes).
+LIST_QUERIES = 14
+# Kept in the cache: session, user, membership, unit, pipeline version.
+LIST_CACHED_QUERIES = 5
 
 
 # --- Who may see it -------------------------------------------------------------------------------------------
