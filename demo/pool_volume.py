@@ -50,6 +50,11 @@ from talentpool import availability, services
 from talentpool.availability import PastApplication, PoolFacts
 from talentpool.models import PoolEntry, Turndown
 
+try:  # The pool search's stored text, where the build has it (entry_refresh stores it then).
+    from talentpool.search import entry_search_text
+except ImportError:  # pragma: no cover - a build without the pool search
+    entry_search_text = None
+
 S = Application.Status
 EMAIL = "volume.pool.{number:07d}@volume.example"
 EMAIL_PREFIX = "volume.pool."
@@ -114,6 +119,16 @@ LANGUAGES_ZH = [
 ]
 
 
+# Whether entries keep the pool search's text (a build with talentpool.search).
+SEARCH_TEXT = entry_search_text is not None and any(
+    model_field.name == "search_text" for model_field in PoolEntry._meta.concrete_fields
+)
+
+
+def _both(row) -> tuple:
+    return (row.name_en, row.name_zh_hans)
+
+
 @dataclass
 class PoolVolumeResult:
     candidates: int = 0
@@ -137,6 +152,8 @@ class _Catalogue:
     blocking_reasons: list[RejectionReason]
     # Category slug: its data (foci with English and Chinese duties).
     templates: dict[str, dict]
+    # {skill id: (English name, Chinese name)}.
+    skill_names: dict[int, tuple] = field(default_factory=dict)
     # (skill id, [(its name in lower case, the pattern skills_named_in looks for)]).
     patterns: list = field(default_factory=list)
 
@@ -176,6 +193,7 @@ def _load(units, now) -> _Catalogue:
         reasons=[reason for reason in reasons if reason.allows_resurfacing],
         blocking_reasons=[reason for reason in reasons if not reason.allows_resurfacing],
         templates={category["slug"]: category for category in catalogue_data.CATEGORIES},
+        skill_names={pk: (name_en, name_zh) for pk, name_en, name_zh in catalogue_skills},
         # The patterns skills_named_in uses, compiled once for the run rather than read per resume.
         patterns=[
             (
@@ -481,6 +499,21 @@ class _Writer:
             application.cross_border_consent_at = plan["times"][0]
         return application
 
+    def _search_text(self, person: dict, skill_ids: set[int]) -> str:
+        """The pool search's text of the entry, as `talentpool.search.entry_search_refresh` builds it."""
+        catalogue = self.catalogue
+        names = [catalogue.skill_names[pk] for pk in skill_ids]
+        names += [_both(catalogue.categories[slug]) for slug in person["categories"]]
+        names += [_both(catalogue.locations[slug]) for slug in person["locations"]]
+        return entry_search_text(
+            name=person["name"],
+            school=person["school"],
+            major=person["major_zh"] if person["chinese"] else person["major"],
+            degree_level=person["degree_level"],
+            names=names,
+            resume_text=person["text"],
+        )
+
     def _entries(self, people: list[dict]) -> None:
         """The entries, their skills and turndowns, as `entry_refresh` would write them (module docstring)."""
         retention = services.retention_days()
@@ -520,6 +553,8 @@ class _Writer:
             named = self.catalogue.skills_named_in(person["text"])
             profile = {self.catalogue.skills[name].pk for name in person["profile_skills"]}
             skill_sets.append((profile | named) if keeps_copy else set())
+            if SEARCH_TEXT:
+                entries[-1].search_text = self._search_text(person, skill_sets[-1]) if keeps_copy else ""
             self.result.available += decision.available
         PoolEntry.objects.bulk_create(entries, batch_size=self.batch_size)
         through = PoolEntry.skills.through
