@@ -766,6 +766,12 @@ def report(
         *query_lines,
         "",
     ]
+    if args.pool:
+        setting = (
+            f"{when}. {facts['postings']} postings ({facts['public']} public), PostgreSQL {postgres}, the portal "
+            f"served by gunicorn with {WORKERS} sync workers, DEBUG off, {cache}, on the same machine "
+            f"({os.cpu_count()} CPUs, Python {platform.python_version()})."
+        )
     if not rows:
         why = "--pool" if args.pool else "--skip-public"
         public = ["# Benchmarks", "", setting, "", f"Public pages: not measured ({why}).", ""]
