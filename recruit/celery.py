@@ -6,6 +6,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recruit.settings")
 
@@ -28,5 +29,20 @@ app.conf.beat_schedule = {
     "purge-notifications": {
         "task": "recruit.notifications.tasks.notifications_purge",
         "schedule": 24 * 3600.0,
+    },
+    # The talent pool, at night in the portal's time zone (CELERY_TIMEZONE): entries past retention expire first,
+    # then every open posting's suggestions are refreshed; the recruiters' digest of new matches follows in the
+    # morning, hours later (talentpool/tasks.py says why not as a chord).
+    "pool-expire-daily": {
+        "task": "talentpool.tasks.pool_expire_daily",
+        "schedule": crontab(hour=1, minute=30),
+    },
+    "pool-refresh-nightly": {
+        "task": "talentpool.tasks.pool_refresh_nightly",
+        "schedule": crontab(hour=2, minute=0),
+    },
+    "pool-digest-daily": {
+        "task": "talentpool.tasks.pool_digest_daily",
+        "schedule": crontab(hour=7, minute=0),
     },
 }

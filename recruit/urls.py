@@ -42,7 +42,10 @@ admin.site.site_title = _("Campus Recruitment")
 urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/notifications/", include("recruit.notifications.urls")),
+    path("me/pool/", include("talentpool.candidate_urls")),
     path("me/", include("applicants.urls")),
+    path("recruit/pool/invite/", include("talentpool.invite_urls")),
+    path("recruit/pool/figures/", include("talentpool.figures_urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -308,10 +308,16 @@ def _reasons(entry, posting, *, shared_ids: list[int], now: dt.datetime) -> list
     return reasons
 
 
-def rank(posting, *, limit: int = SUGGESTIONS_PER_POSTING, now: dt.datetime | None = None) -> list[PoolEntry]:
-    """top_suggestions of a posting loaded by `load_postings`: two queries."""
+def rank(
+    posting, *, limit: int = SUGGESTIONS_PER_POSTING, now: dt.datetime | None = None, entry_ids=None
+) -> list[PoolEntry]:
+    """top_suggestions of a posting loaded by `load_postings`: two queries. `entry_ids` ranks only those entries
+    (an invitation's reasons for a candidate found by search)."""
     now = now or timezone.now()
-    entries = list(_ranking(posting, now=now)[:limit])
+    ranking = _ranking(posting, now=now)
+    if entry_ids is not None:
+        ranking = ranking.filter(pk__in=entry_ids)
+    entries = list(ranking[:limit])
     shared = defaultdict(list)
     skill_ids = [skill.pk for skill in posting.skills.all()]
     if entries and skill_ids:

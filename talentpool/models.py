@@ -126,6 +126,10 @@ class Suggestion(models.Model):
     # [{"code": "skills", "shared": ["CUDA", "Go"], "of": 6}, ...]: matching.reasons_in_words renders them.
     reasons = models.JSONField(_("reasons"), default=list)
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.NEW)
+    # The recruiters' digest that announced it (digest.py): each new suggestion is in one digest at most.
+    digest = models.ForeignKey(
+        "Digest", models.SET_NULL, null=True, blank=True, related_name="suggestions", verbose_name=_("digest")
+    )
     created_at = models.DateTimeField(_("suggested"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -138,6 +142,23 @@ class Suggestion(models.Model):
 
     def __str__(self):
         return f"{self.entry} → {self.posting}"
+
+
+class Digest(models.Model):
+    """The day's email of new matches to the recruiters (digest.py): one a day, so a second run sends nothing."""
+
+    day = models.DateField(_("day"), unique=True)
+    suggestions_count = models.PositiveIntegerField(_("new suggestions"), default=0)
+    recipients_count = models.PositiveIntegerField(_("recipients"), default=0)
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("digest of new matches")
+        verbose_name_plural = _("digests of new matches")
+
+    def __str__(self):
+        return f"{self.day:%Y-%m-%d}"
 
 
 class Invitation(models.Model):
@@ -159,6 +180,9 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("recruiter")
     )
     message = models.TextField(_("message"), blank=True)
+    # Why the candidate was suggested, as data (Suggestion.reasons), as told to them when invited: the suggestion's
+    # own reasons change with each refresh, and a candidate found by search has none.
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State, default=State.SENT, db_index=True)
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)

@@ -94,6 +94,8 @@ class PagesData:
     submitted_draft: object
     draft: object
     interview: object
+    # A talent-pool candidate the recruiter's unit may invite to `posting`.
+    pool_entry: object = None
 
 
 CHINESE = "zh-hans"
@@ -262,6 +264,7 @@ def _create_pages_data() -> PagesData:
         created_by=recruiter,
     )
     interview.interviewers.set([recruiter])
+    pool_entry = _pool_data(posting, posting_to_apply, (candidate, chinese_candidate), recruiter, agent, python)
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -277,7 +280,41 @@ def _create_pages_data() -> PagesData:
         submitted_draft=submitted_draft,
         draft=draft,
         interview=interview,
+        pool_entry=pool_entry,
     )
+
+
+def _pool_data(posting, posting_to_apply, candidates, recruiter, category, skill):
+    """A candidate in the talent pool (the invitation page's), and an invitation for each candidate to Amap's role
+    (their /me/pool/ pages)."""
+    from applicants.models import POOL_CONSENT_VERSION
+    from talentpool.models import Invitation, PoolEntry
+    from talentpool.services import entry_refresh
+
+    pooled = verify_email(UserFactory(email="chen.jing@example.com", name="陈静"))
+    profile = CandidateProfileFactory(
+        user=pooled,
+        school="浙江大学",
+        major="计算机科学与技术",
+        pool_consent_version=POOL_CONSENT_VERSION,
+        pool_consent_at=timezone.now(),
+    )
+    profile.skills.set([skill])
+    profile.preferred_categories.set([category])
+    ResumeFactory(candidate=pooled)
+    entry_refresh(pooled)
+    reasons = [
+        {"code": "category", "slug": category.slug, "name": {"en": category.name_en, "zh-hans": category.name_zh_hans}}
+    ]
+    for candidate in candidates:
+        Invitation.objects.create(
+            entry=PoolEntry.objects.get(candidate=candidate),
+            posting=posting_to_apply,
+            recruiter=recruiter,
+            message="We would be glad to read your application.",
+            reasons=reasons,
+        )
+    return PoolEntry.objects.get(candidate=pooled)
 
 
 def make_admin(user):
@@ -311,6 +348,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Apply", f"/me/apply/{data.posting_to_apply.pk}/", signed_in=True),
         MainPage("Application", f"/me/applications/{application.pk}/", signed_in=True),
         MainPage("Privacy", "/me/privacy/", signed_in=True),
+        MainPage("Talent pool, candidate's page", "/me/pool/", signed_in=True),
         MainPage("Notifications", "/me/notifications/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
@@ -358,6 +396,12 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Posting to approve", f"/recruit/postings/{draft}/", signed_in=True, persona="admin"),
         MainPage("Published posting", f"/recruit/postings/{data.posting.pk}/", signed_in=True, persona="admin"),
         MainPage("Approvals", "/recruit/approvals/", signed_in=True, persona="admin"),
+        MainPage(
+            "Invite from the talent pool",
+            f"/recruit/pool/invite/{data.pool_entry.pk}/{data.posting.pk}/",
+            signed_in=True,
+            persona="recruiter",
+        ),
         MainPage("Admin, for admins only", "/admin/", signed_in=True, status=403, persona="recruiter"),
     ]
 

@@ -74,9 +74,17 @@ def _notify_candidate(application, event):
 
 @transaction.atomic
 def application_submit(
-    *, candidate, posting: Posting, cross_border_consent: bool = False, pool_consent: bool = False, now=None
+    *,
+    candidate,
+    posting: Posting,
+    cross_border_consent: bool = False,
+    pool_consent: bool = False,
+    source: str = Application.Source.DIRECT,
+    now=None,
 ) -> Application:
     """Apply `candidate` to `posting`, or raise ApplicationRefused with every reason `may_apply` gives.
+
+    `source` says how the candidate came: directly, or by accepting a talent-pool invitation.
 
     With ordered review the application waits (queued, unseen by its unit)
     while another of the candidate's applications in the program is with a
@@ -108,6 +116,7 @@ def application_submit(
         candidate=candidate,
         posting=posting,
         rank=max((a.rank for a in active), default=0) + 1,
+        source=source,
         status=S.QUEUED if waits else S.SUBMITTED,
         resume=candidate.resumes.filter(is_current=True).first(),
         submitted_at=None if waits else now,

@@ -26,7 +26,7 @@ from recruit.accounts.timezones import visitor_time_zone
 
 from .. import figures
 from ..models import Application
-from . import charts, pagecache
+from . import charts, pagecache, panels
 from .frame import remember_unit, workspace_context, workspace_view
 
 S = Application.Status
@@ -56,6 +56,7 @@ def unit_dashboard(request, slug):
             "stages": [(stage, S(stage).label) for stage in figures.ACTIVE_STAGES],
             "zone_name": zone_name,
             "csrf_token": csrf_token,
+            "dashboard_panels": panels.dashboard_panels(request, unit),
         }
         return render(request, "recruit/figures/unit_dashboard.html", context), board.changes_at(now)
 

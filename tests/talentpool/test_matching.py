@@ -231,7 +231,7 @@ def test_a_new_candidate_is_counted_once_as_new(pool, posting, catalogue):
 
 def test_a_closed_posting_loses_its_new_suggestions(pool, posting):
     matching.suggestions_refresh([posting])
-    posting.close()
+    type(posting).objects.filter(pk=posting.pk).update(status=type(posting).Status.CLOSED)
     assert matching.suggestions_refresh([posting]) == {posting.pk: 0}
     assert not Suggestion.objects.filter(posting=posting).exists()
 
