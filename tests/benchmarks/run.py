@@ -998,7 +998,9 @@ def pool_report(pool: dict, facts: dict) -> list[str]:
             f"nightly refresh, run {number} ({refresh['batches']} batches, {refresh['processes']} processes; "
             f"{refresh['created']} new suggestions, {refresh['suggestions_after']} kept)"
         )
-        if refresh["postings_done"] < refresh["postings"]:
+        if not refresh["postings_done"] and refresh["postings"]:
+            result, met = f"no batch started within {refresh['budget']:g} s", "no"
+        elif refresh["postings_done"] < refresh["postings"]:
             pace = refresh["seconds"] / max(refresh["postings_done"], 1)
             result = (
                 f"stopped starting batches after {refresh['budget']:g} s: {refresh['postings_done']} of "
