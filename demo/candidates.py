@@ -24,7 +24,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from applicants.models import POOL_CONSENT_VERSION, Application, CandidateProfile, Resume
-from demo import demo_candidate, histories, resume_files, workspace
+from demo import demo_candidate, histories, pool, resume_files, workspace
 from demo.catalogue import PostingsDemo
 from demo.data.candidates import (
     CN_FAMILY,
@@ -62,6 +62,7 @@ class ApplicantsDemo:
     candidates_added: int = 0
     applications_added: int = 0
     showcase_added: int = 0
+    pool_showcase_added: int = 0
     stored_files: list[str] = field(default_factory=list)
 
     def summary(self, *, demo_candidate: "User") -> list[str]:
@@ -112,6 +113,7 @@ def seed(*, postings_demo: PostingsDemo, candidates: int = DEFAULT_CANDIDATES, n
         demo_candidate.seed(context, postings_demo.accounts["candidate"], stored_files=result.stored_files)
         _seed_candidates(context, candidates, result)
         _seed_showcase(context, result)
+        _seed_pool_showcase(context, result)
         workspace.seed(context)
     except BaseException:
         # The rows roll back with the transaction; the files would stay behind.
@@ -190,6 +192,36 @@ def _seed_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
         for person, user in zip(people, users, strict=True)
     ]
     result.showcase_added = len(users)
+    histories.write_histories(context, planned)
+
+
+def _seed_pool_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
+    """The talent pool's demo candidates (demo.pool), who do not exist yet: turned down by one unit, fitting
+    another's open roles; written as the showcase applicants are."""
+    people = pool.showcase(context)
+    user_model = get_user_model()
+    emails = [person.spec["email"] for person in people]
+    existing = set(user_model.objects.filter(email__in=emails).values_list("email", flat=True))
+    people = [person for person in people if person.spec["email"] not in existing]
+    if not people:
+        return
+    specs = [person.spec for person in people]
+    users = []
+    for spec in specs:
+        user = user_model(email=spec["email"], name=spec["name"], date_joined=spec["joined"])
+        user.set_unusable_password()
+        users.append(user)
+    user_model.objects.bulk_create(users)
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users]
+    )
+    _create_profiles(context, specs, users)
+    resumes = _create_resumes(specs, users, result)
+    planned = [
+        History(candidate=user, start=person.start, plans=[person.plan], resume=resumes.get(user.pk))
+        for person, user in zip(people, users, strict=True)
+    ]
+    result.pool_showcase_added = len(users)
     histories.write_histories(context, planned)
 
 
@@ -372,7 +404,7 @@ def _create_resumes(specs: list[dict], users: list, result: ApplicantsDemo) -> d
     for spec, user in zip(specs, users, strict=True):
         if not spec["has_resume"]:
             continue
-        lines = _resume_lines(spec)
+        lines = spec.get("resume_lines") or _resume_lines(spec)
         data = resume_files.resume_pdf(lines, title=f"{spec['resume_name']} resume")
         # The text is the lines the PDF draws, as extraction reads them back
         # (the demo candidate's test checks that): no need to parse 300 files.

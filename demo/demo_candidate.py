@@ -31,16 +31,17 @@ S = Application.Status
 
 
 def seed(context: SeedContext, candidate: "User", *, stored_files: list[str]) -> None:
-    """The demo candidate's profile (reset on every run); their resumes and applications, written once."""
+    """The demo candidate's profile (reset on every run, its pool consent kept); their resumes and applications,
+    written once."""
     catalogue = context.postings_demo.catalogue
     now = context.now
+    # Consent given 70 days ago on the first run, kept as it is on the next (the pool entry's expiry rests on it);
+    # given again if the demo candidate withdrew it meanwhile.
+    consented = CandidateProfile.objects.filter(user=candidate, pool_consent_version=POOL_CONSENT_VERSION)
+    consent_at = consented.values_list("pool_consent_at", flat=True).first() or now - dt.timedelta(days=70)
     profile, _created = CandidateProfile.objects.update_or_create(
         user=candidate,
-        defaults={
-            **DEMO_CANDIDATE,
-            "pool_consent_version": POOL_CONSENT_VERSION,
-            "pool_consent_at": now - dt.timedelta(days=70),
-        },
+        defaults={**DEMO_CANDIDATE, "pool_consent_version": POOL_CONSENT_VERSION, "pool_consent_at": consent_at},
     )
     profile.skills.set([catalogue.skills[name] for name in DEMO_SKILLS])
     profile.preferred_categories.set([catalogue.categories[slug] for slug in DEMO_CATEGORIES])

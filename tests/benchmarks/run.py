@@ -37,10 +37,27 @@ counted with Django's test client for the small unit and the large one (a
 small and a large posting for the board): the same counts mean the page does
 not grow with the data.
 
+The talent pool is measured with `--pool-candidates` pool candidates (100,000
+by default; `seed_volume --pool-candidates`: profiles, consent, resume text, a
+tenth in Chinese, some turned down by a unit, and their pool entries) over
+the postings (all open). In-process, DEBUG off (tests/benchmarks/pool.py):
+the top 50 suggestions of 30 open postings (matching.top_suggestions, p50 and
+p95), and the nightly refresh of every open posting in the nightly task's
+batches spread over two worker processes, as a Celery worker with concurrency
+2 would run them: its time and each process's resident memory after its first
+batch and at its peak, twice (the first run makes the suggestions, the second
+finds them current). A refresh that would run far past its goal starts no
+batch after --pool-refresh-budget seconds and reports the part it did. Then,
+through the served portal, the pool keyword search (GET /recruit/pool/?q=…)
+as a recruiter, in English and in Chinese, one request at a time (p50, p95),
+if the build has the page. --pool measures only the pool (no limit reference,
+no applications added); --skip-pool leaves it out.
+
 Everything runs on this machine over loopback.
 
     python tests/benchmarks/run.py [--seconds 10] [--clients 16] [--postings 5000] [--applications 200000]
                                    [--reuse] [--redis-url URL] [--skip-public]
+                                   [--pool-candidates 100000] [--pool | --skip-pool] [--pool-refresh-budget 600]
 """
 
 import argparse
@@ -55,6 +72,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,6 +105,17 @@ CHINESE_WORD = "大模型"
 LOCATION = "hangzhou"
 # Posting pages are requested round-robin over this many random public postings.
 POSTING_SAMPLE = 200
+# seed_volume's pool candidates (demo/pool_volume.py): their applications are not the workspace's.
+POOL_EMAIL_PREFIX = "volume.pool."
+POOL_SCRIPT = Path(__file__).resolve().parent / "pool.py"
+# Words of the pool's resume texts (demo/pool_volume.py writes them from the catalogue's words).
+POOL_SEARCH_WORDS = {
+    "English": ["kubernetes", "distributed", "retrieval", "latency", "pytorch"],
+    "Chinese": ["大模型", "分布式", "推荐系统", "向量检索", "实习"],
+}
+# Each word is requested this many times, one request at a time.
+POOL_SEARCH_ROUNDS = 6
+POOL_GOALS = {"suggestions_p50_ms": 200.0, "refresh_seconds": 120.0, "search_p50_ms": 300.0}
 
 # Run inside `manage.py shell`: the figures the benchmark needs, and each page's
 # query count uncached and cached, through the portal's own code.
@@ -103,9 +132,14 @@ public = Posting.objects.public()
 empty = dict(q="", unit=[], category=[], location=[], ai=False, program="", degree=[], open_to=False)
 ids = list(public.order_by("?").values_list("id", flat=True)[:{POSTING_SAMPLE}])
 from applicants.models import Application
+from django.contrib.auth import get_user_model
+from talentpool.models import PoolEntry
+pool = get_user_model().objects.filter(email__startswith={POOL_EMAIL_PREFIX!r})
 facts = {{
     "postings": Posting.objects.count(),
-    "applications": Application.objects.count(),
+    "applications": Application.objects.exclude(candidate__in=pool).count(),
+    "pool_candidates": pool.count(),
+    "pool_available": PoolEntry.objects.filter(status=PoolEntry.Status.AVAILABLE).count(),
     "public": public.count(),
     "posting_ids": ids,
     "search_matches": board_search({{**empty, "q": {SEARCH_WORD!r}}}).total,
@@ -144,6 +178,23 @@ def parse_args(argv=None) -> argparse.Namespace:
         "--skip-public", action="store_true", help="Measure only the recruiter workspace, not the public pages."
     )
     parser.add_argument(
+        "--pool-candidates",
+        type=int,
+        default=100_000,
+        help="Talent-pool candidates in the database, with resume text (default 100000).",
+    )
+    pool = parser.add_mutually_exclusive_group()
+    pool.add_argument(
+        "--pool", action="store_true", help="Measure only the talent pool (no public pages, no workspace)."
+    )
+    pool.add_argument("--skip-pool", action="store_true", help="Leave the talent pool out.")
+    parser.add_argument(
+        "--pool-refresh-budget",
+        type=float,
+        default=600.0,
+        help="Start no batch of the nightly refresh after this many seconds; 0: no limit (default 600).",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="Keep the existing database; only add the postings and applications it lacks. Without it, rebuild it.",
@@ -161,6 +212,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.seconds <= 0 or args.clients < 1 or args.postings < 0 or args.applications < 0:
         parser.error("--seconds must be positive, --clients at least 1, --postings and --applications 0 or more.")
+    if args.pool_candidates < 0 or args.pool_refresh_budget < 0:
+        parser.error("--pool-candidates and --pool-refresh-budget must be 0 or more.")
     parts = urlsplit(args.database_url)
     if parts.scheme not in {"postgres", "postgresql"} or not parts.path.strip("/"):
         parser.error("--database-url must be a postgres:// URL with a database name.")
@@ -678,7 +731,14 @@ def table(rows: list[tuple[str, Measurement, Measurement]]) -> str:
     return "\n".join(lines)
 
 
-def report(rows, facts: dict, args: argparse.Namespace, postgres: str, workspace: dict | None = None) -> str:
+def report(
+    rows,
+    facts: dict,
+    args: argparse.Namespace,
+    postgres: str,
+    workspace: dict | None = None,
+    pool: dict | None = None,
+) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     cache = "the Redis cache" if args.redis_url else "the database cache (no REDIS_URL)"
     query_lines = [f"| `{path}` | {counts[0]} | {counts[1]} |" for path, counts in facts["queries"].items() if counts]
@@ -706,9 +766,18 @@ def report(rows, facts: dict, args: argparse.Namespace, postgres: str, workspace
         *query_lines,
         "",
     ]
+    if args.pool:
+        setting = (
+            f"{when}. {facts['postings']} postings ({facts['public']} public), PostgreSQL {postgres}, the portal "
+            f"served by gunicorn with {WORKERS} sync workers, DEBUG off, {cache}, on the same machine "
+            f"({os.cpu_count()} CPUs, Python {platform.python_version()})."
+        )
     if not rows:
-        public = ["# Benchmarks", "", setting, "", "Public pages: not measured (--skip-public).", ""]
-    return "\n".join(public + (workspace_report(workspace) if workspace else []))
+        why = "--pool" if args.pool else "--skip-public"
+        public = ["# Benchmarks", "", setting, "", f"Public pages: not measured ({why}).", ""]
+    return "\n".join(
+        public + (workspace_report(workspace) if workspace else []) + (pool_report(pool, facts) if pool else [])
+    )
 
 
 def workspace_report(workspace: dict) -> list[str]:
@@ -810,9 +879,194 @@ def measure_workspace(args, env: dict, wrk: str, portal, portal_port: int, limit
     return {"facts": facts, "rows": rows, "missing": missing, "exports": exports}
 
 
+# --- The talent pool -------------------------------------------------------------
+
+
+def pool_script(env: dict, *arguments: str) -> dict:
+    """Run tests/benchmarks/pool.py in the portal's environment; its line of JSON."""
+    output = run([sys.executable, str(POOL_SCRIPT), *arguments], cwd=ROOT, env=env)
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure_pool(args, env: dict) -> dict:
+    """The top suggestions of one posting, then the nightly refresh twice, in-process (pool.py)."""
+    print("The talent pool: top suggestions of one posting…")
+    suggestions = pool_script(env, "suggestions", "--postings", "30")
+    if suggestions.get("postings"):
+        print(f"  p50 {suggestions['p50_ms']:.0f} ms, p95 {suggestions['p95_ms']:.0f} ms")
+    refreshes = []
+    for number in (1, 2):
+        print(f"The talent pool: the nightly refresh, run {number}…")
+        budget = str(args.pool_refresh_budget)
+        refresh = pool_script(env, "refresh", "--processes", "2", "--budget", budget)
+        refreshes.append(refresh)
+        print(
+            f"  {refresh['postings_done']} of {refresh['postings']} postings in {refresh['seconds']:.1f} s, "
+            f"{refresh['created']} new suggestions"
+        )
+    return {"suggestions": suggestions, "refreshes": refreshes, "search": None}
+
+
+def _timed_get(port: int, path: str, cookie: str) -> tuple[int, float]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    started = time.perf_counter()
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        return response.status, (time.perf_counter() - started) * 1000
+    finally:
+        connection.close()
+
+
+def measure_pool_search(env: dict, port: int) -> dict:
+    """The pool keyword search as a recruiter, one request at a time: p50 and p95 per language, if the page is in
+    this build (else its status)."""
+    facts = pool_script(env, "session")
+    cookie = f"sessionid={facts['session']}"
+    probe = f"/recruit/pool/?q={quote(POOL_SEARCH_WORDS['English'][0])}"
+    status = status_of(port, probe, cookie)
+    if status == 404:
+        print("pool search: not available in this build")
+        return {"available": False, "status": status}
+    if status != 200:
+        print(f"pool search: {probe} answers {status}")
+        return {"available": True, "status": status, "languages": {}, "errors": 1}
+    languages = {}
+    for language, words in POOL_SEARCH_WORDS.items():
+        paths = [f"/recruit/pool/?q={quote(word)}" for word in words]
+        for path in paths:  # Code loaded, caches filled, in both workers.
+            for _ in range(WORKERS):
+                _timed_get(port, path, cookie)
+        times, errors = [], 0
+        for _ in range(POOL_SEARCH_ROUNDS):
+            for path in paths:
+                code, milliseconds = _timed_get(port, path, cookie)
+                times.append(milliseconds)
+                errors += code != 200
+        times.sort()
+        languages[language] = {
+            "words": words,
+            "requests": len(times),
+            "errors": errors,
+            "p50_ms": statistics.median(times),
+            "p95_ms": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
+        }
+        print(f"  pool search, {language}: p50 {languages[language]['p50_ms']:.0f} ms")
+    return {"available": True, "unit": facts["unit"], "languages": languages}
+
+
+def _met(value: float, goal: float) -> str:
+    return "yes" if value < goal else "no"
+
+
+def _megabytes(kib: int) -> str:
+    return f"{kib / 1024:.0f}"
+
+
+def pool_report(pool: dict, facts: dict) -> list[str]:
+    """The talent pool's section of the report."""
+    lines = [
+        "# The talent pool",
+        "",
+        f"{facts['pool_candidates']} pool candidates from seed_volume ({facts['pool_available']} entries available), "
+        f"{facts['postings']} postings. In-process with DEBUG off, except the search (the served portal, one request "
+        "at a time, as a recruiter).",
+        "",
+        "| measurement | result | goal | met |",
+        "| --- | --- | --- | --- |",
+    ]
+    suggestions = pool["suggestions"]
+    if suggestions.get("postings"):
+        goal = POOL_GOALS["suggestions_p50_ms"]
+        lines.append(
+            f"| top 50 suggestions of one posting (matching.top_suggestions, {suggestions['postings']} of "
+            f"{suggestions['open_postings']} open postings) | p50 {suggestions['p50_ms']:.0f} ms, p95 "
+            f"{suggestions['p95_ms']:.0f} ms, max {suggestions['max_ms']:.0f} ms | p50 < {goal:g} ms | "
+            f"{_met(suggestions['p50_ms'], goal)} |"
+        )
+    else:
+        lines.append("| top 50 suggestions of one posting | no open posting | | |")
+    goal = POOL_GOALS["refresh_seconds"]
+    for number, refresh in enumerate(pool["refreshes"], start=1):
+        memory = "; ".join(
+            f"{_megabytes(worker['first_rss_kib'])} MB after its first batch, {_megabytes(worker['last_rss_kib'])} "
+            f"MB after its last, peak {_megabytes(worker['peak_kib'])} MB"
+            for worker in refresh["workers"]
+        )
+        what = (
+            f"nightly refresh, run {number} ({refresh['batches']} batches, {refresh['processes']} processes; "
+            f"{refresh['created']} new suggestions, {refresh['suggestions_after']} kept)"
+        )
+        if not refresh["postings_done"] and refresh["postings"]:
+            result, met = f"no batch started within {refresh['budget']:g} s", "no"
+        elif refresh["postings_done"] < refresh["postings"]:
+            pace = refresh["seconds"] / max(refresh["postings_done"], 1)
+            result = (
+                f"stopped starting batches after {refresh['budget']:g} s: {refresh['postings_done']} of "
+                f"{refresh['postings']} postings in {refresh['seconds']:.0f} s (at that pace, all of them: about "
+                f"{pace * refresh['postings']:.0f} s, a projection)"
+            )
+            met = "no"
+        else:
+            result = f"{refresh['seconds']:.1f} s for {refresh['postings']} postings"
+            met = _met(refresh["seconds"], goal)
+        lines.append(f"| {what} | {result}; each process: {memory or 'no batch'} | < {goal:g} s | {met} |")
+    search = pool.get("search")
+    goal = POOL_GOALS["search_p50_ms"]
+    if not search:
+        lines.append("| pool keyword search | not measured | | |")
+    elif not search["available"]:
+        lines.append("| pool keyword search | not available in this build (the page answers 404) | | |")
+    elif search.get("errors"):
+        lines.append(f"| pool keyword search | the page answers {search['status']} | p50 < {goal:g} ms | no |")
+    else:
+        for language, result in search["languages"].items():
+            lines.append(
+                f"| pool keyword search, {language} (GET /recruit/pool/?q=…: {', '.join(result['words'])}; "
+                f"{result['requests']} requests, {result['errors']} errors) | p50 {result['p50_ms']:.0f} ms, p95 "
+                f"{result['p95_ms']:.0f} ms | p50 < {goal:g} ms | {_met(result['p50_ms'], goal)} |"
+            )
+    return [*lines, ""]
+
+
+def measure_pages(args, env: dict, wrk: str, urls: list, portal, portal_port: int, workdir: Path, log):
+    """The public pages and the workspace, each after the limit reference's /list (served beside the portal
+    meanwhile); the rows and the workspace's results."""
+    limit_folder, limit_python, limit_env = prepare_limit(workdir, args.database_url)
+    limit_port = free_port()
+    limit = start_gunicorn(
+        limit_python.parent / "gunicorn",
+        "limitref.wsgi:application",
+        cwd=limit_folder,
+        env=limit_env,
+        port=limit_port,
+        log=log,
+    )
+    rows = []
+    try:
+        wait_until_serving(limit, limit_port, "/list")
+        warm_up(limit_port, ["/list"] * 4)
+        print(f"Measuring {args.seconds:g} s per URL, each after the limit's /list…")
+        for goal, label, paths, cookie in urls:
+            warm_up(portal_port, paths, cookie)
+            load = {"clients": args.clients, "seconds": args.seconds, "workdir": workdir}
+            reference = measure(wrk, limit_port, "/list", ["/list"], **load)
+            page = measure(wrk, portal_port, label, paths, cookie=cookie, **load)
+            rows.append((goal, page, reference))
+            ratio = page.requests_per_second / reference.requests_per_second
+            print(f"  {label}: {page.requests_per_second:.0f} req/s, {ratio:.0%} of /list")
+        print("The recruiter workspace…")
+        workspace = measure_workspace(args, env, wrk, portal, portal_port, limit_port, workdir)
+    finally:
+        stop_gunicorn(limit)
+    return rows, workspace
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
-    wrk = wrk_binary()
+    # The pool alone is measured without wrk.
+    wrk = "" if args.pool else wrk_binary()
     env = server_environment(args.database_url, args.redis_url)
     prepare_database(args.database_url, reuse=args.reuse)
     print("Migrating…")
@@ -832,9 +1086,14 @@ def main(argv=None) -> int:
         print(f"Adding {missing} postings…")
         print(manage(env, "seed_volume", "--postings", str(missing), "--force").strip())
     missing_applications = args.applications - facts["applications"]
-    if missing_applications > 0:
+    if missing_applications > 0 and not args.pool:
         print(f"Adding {missing_applications} applications…")
         output = manage(env, "seed_volume", "--postings", "0", "--applications", str(missing_applications), "--force")
+        print(output.strip().splitlines()[-1])
+    missing_pool = args.pool_candidates - facts["pool_candidates"]
+    if missing_pool > 0 and not args.skip_pool:
+        print(f"Adding {missing_pool} pool candidates…")
+        output = manage(env, "seed_volume", "--postings", "0", "--pool-candidates", str(missing_pool), "--force")
         print(output.strip().splitlines()[-1])
     postgres = analyze(args.database_url)
     facts = database_facts(env, [path for _, _, path in pages])
@@ -849,58 +1108,47 @@ def main(argv=None) -> int:
         ("posting", "/jobs/<id>/ (signed in)", posting_paths, signed_in),
     ]
 
-    if args.skip_public:
+    if args.skip_public or args.pool:
         urls = []
+
+    # In-process, before the servers start, so they share the machine with nothing.
+    pool = None if args.skip_pool else measure_pool(args, env)
 
     rows, workspace = [], None
     with tempfile.TemporaryDirectory(prefix="bench-") as temp, tempfile.TemporaryFile(mode="w+") as log:
         workdir = Path(temp)
-        limit_folder, limit_python, limit_env = prepare_limit(workdir, args.database_url)
-        portal_port, limit_port = free_port(), free_port()
+        portal_port = free_port()
         portal = start_gunicorn(
             BIN / "gunicorn", "recruit.wsgi:application", cwd=ROOT, env=env, port=portal_port, log=log
         )
-        limit = start_gunicorn(
-            limit_python.parent / "gunicorn",
-            "limitref.wsgi:application",
-            cwd=limit_folder,
-            env=limit_env,
-            port=limit_port,
-            log=log,
-        )
         try:
             wait_until_serving(portal, portal_port, "/healthz")
-            wait_until_serving(limit, limit_port, "/list")
-            warm_up(limit_port, ["/list"] * 4)
-            print(f"Measuring {args.seconds:g} s per URL, each after the limit's /list…")
-            for goal, label, paths, cookie in urls:
-                warm_up(portal_port, paths, cookie)
-                load = {"clients": args.clients, "seconds": args.seconds, "workdir": workdir}
-                reference = measure(wrk, limit_port, "/list", ["/list"], **load)
-                page = measure(wrk, portal_port, label, paths, cookie=cookie, **load)
-                rows.append((goal, page, reference))
-                ratio = page.requests_per_second / reference.requests_per_second
-                print(f"  {label}: {page.requests_per_second:.0f} req/s, {ratio:.0%} of /list")
-            print("The recruiter workspace…")
-            workspace = measure_workspace(args, env, wrk, portal, portal_port, limit_port, workdir)
+            if pool is not None:
+                print("The talent pool's search…")
+                pool["search"] = measure_pool_search(env, portal_port)
+            if not args.pool:
+                rows, workspace = measure_pages(args, env, wrk, urls, portal, portal_port, workdir, log)
         except BaseException:
             log.seek(0)
             sys.stderr.write("gunicorn's log:\n" + log.read()[-5000:])
             raise
         finally:
             stop_gunicorn(portal)
-            stop_gunicorn(limit)
 
-    text = report(rows, facts, args, postgres, workspace)
+    text = report(rows, facts, args, postgres, workspace, pool)
     RESULTS.mkdir(exist_ok=True)
     name = f"board-{facts['postings']}-{facts['applications']}{'-redis' if args.redis_url else ''}.md"
+    if args.pool:
+        name = f"pool-{facts['pool_candidates']}-{facts['postings']}.md"
     path = RESULTS / name
     path.write_text(text, encoding="utf-8")
     print()
     print(text)
     print(f"Written to {path.relative_to(ROOT)}.")
     measured = rows + [(None, page, None) for _, page, _ in (workspace or {}).get("rows", [])]
-    return 1 if any(page.errors for _, page, _ in measured) else 0
+    search = (pool or {}).get("search") or {}
+    search_errors = search.get("errors", 0) + sum(result["errors"] for result in search.get("languages", {}).values())
+    return 1 if search_errors or any(page.errors for _, page, _ in measured) else 0
 
 
 if __name__ == "__main__":

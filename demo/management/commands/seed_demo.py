@@ -4,10 +4,11 @@ The catalogue, postings and sessions are written in English and Simplified
 Chinese (each text in its two columns); a database seeded in English only gets
 its Chinese on the next run.
 
-The catalogue side (`demo.catalogue`) and the candidates on top of it
-(`demo.candidates`) are written in one transaction. Idempotent: a second run
-leaves the same rows, adds no candidates or applications, and resets the demo
-passwords.
+The catalogue side (`demo.catalogue`), the candidates on top of it
+(`demo.candidates`) and the talent pool's entries and suggestions
+(`demo.pool`) are written in one transaction. Idempotent: a second run
+leaves the same rows, adds no candidates, applications or suggestions, and
+resets the demo passwords.
 """
 
 import time
@@ -15,15 +16,15 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import candidates, catalogue
+from demo import candidates, catalogue, pool
 from demo.data.accounts import DEMO_ACCOUNTS
 
 
 class Command(BaseCommand):
     help = (
         "Load the demo program: 16 business units, role categories, locations, skills, ~130 postings, "
-        "information sessions (in English and Chinese), a demo admin, recruiter and candidate, and a few hundred "
-        "other candidates with applications. Safe to run again."
+        "information sessions (in English and Chinese), a demo admin, recruiter and candidate, a few hundred "
+        "other candidates with applications, and the talent pool's entries and suggestions. Safe to run again."
     )
 
     def add_arguments(self, parser):
@@ -48,8 +49,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             postings = catalogue.seed()
             applicants = candidates.seed(postings_demo=postings, candidates=count)
+            # The pool's entries and suggestions, from everything above: the demo recruiter sees suggestions at once.
+            talent_pool = pool.refresh()
         seconds = time.perf_counter() - started
-        lines = [*postings.summary(), *applicants.summary(demo_candidate=postings.accounts["candidate"])]
+        lines = [
+            *postings.summary(),
+            *applicants.summary(demo_candidate=postings.accounts["candidate"]),
+            *talent_pool.summary(postings.accounts["recruiter"]),
+        ]
         self.stdout.write(f"Seeded the demo in {seconds:.1f} s:\n" + "\n".join(f"  {line}" for line in lines))
         self.stdout.write("Demo accounts (passwords are reset on every run):")
         for account in DEMO_ACCOUNTS:

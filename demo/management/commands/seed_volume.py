@@ -7,7 +7,9 @@ without the demo accounts. The postings are composed like the demo's
 measured. Applications (`--applications`, with their candidates, history and
 reviews: `demo.volume`) go to the published postings of the same units; the
 benchmark uses 200,000 (`seed_volume --postings 0 --applications 200000` adds
-only applications).
+only applications). Talent-pool candidates (`--pool-candidates`, with
+profiles, consent, resume text and their pool entries: `demo.pool_volume`)
+likewise; the benchmark uses 100,000.
 """
 
 import random
@@ -17,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from demo import composer, volume
+from demo import composer, pool_volume, volume
 from demo.catalogue import POSTING_FIELDS, columns, refuse_without_debug, seed_catalogue, store_search_text
 from demo.data import catalogue as data
 from postings.models import BusinessUnit, Posting
@@ -59,15 +61,24 @@ class Command(BaseCommand):
             default=0,
             help="Applications to add over the units' published postings, with their candidates (default 0).",
         )
+        parser.add_argument(
+            "--pool-candidates",
+            type=int,
+            default=0,
+            help="Talent-pool candidates to add, with resume text (a tenth in Chinese) and pool entries (default 0).",
+        )
         parser.add_argument("--units", type=int, default=16, help="Units to spread them over (default 16).")
         parser.add_argument("--batch-size", type=int, default=1000, help="Rows per INSERT (default 1000).")
         parser.add_argument("--seed", type=int, default=data.SEED, help="Random seed (default 2027).")
         parser.add_argument("--force", action="store_true", help="Run even with DEBUG off (benchmarks run that way).")
 
-    def handle(self, *args, postings, applications, units, batch_size, seed, force, **options):
+    def handle(self, *args, postings, applications, pool_candidates, units, batch_size, seed, force, **options):
         refuse_without_debug(force=force, why="seed_volume fills the database with made-up postings.")
-        if postings < 0 or applications < 0 or units < 1 or batch_size < 1:
-            raise CommandError("--postings and --applications must be 0 or more; --units and --batch-size 1 or more.")
+        if postings < 0 or applications < 0 or pool_candidates < 0 or units < 1 or batch_size < 1:
+            raise CommandError(
+                "--postings, --applications and --pool-candidates must be 0 or more; --units and --batch-size 1 or "
+                "more."
+            )
         started = time.perf_counter()
         with transaction.atomic():
             catalogue = seed_catalogue()
@@ -84,6 +95,37 @@ class Command(BaseCommand):
         )
         if applications:
             self._add_applications(unit_rows, applications, batch_size, seed)
+        if pool_candidates:
+            self._add_pool_candidates(unit_rows, pool_candidates, batch_size, seed)
+
+    def _add_pool_candidates(self, unit_rows, count, batch_size, seed) -> None:
+        started = time.perf_counter()
+        with transaction.atomic():
+            result = pool_volume.seed_pool_candidates(
+                units=unit_rows, count=count, seed=seed, batch_size=batch_size, now=timezone.now()
+            )
+        written = time.perf_counter() - started
+        self._analyze(
+            "accounts_user",
+            "applicants_candidateprofile",
+            "applicants_candidateprofile_skills",
+            "applicants_candidateprofile_preferred_categories",
+            "applicants_candidateprofile_preferred_locations",
+            "applicants_resume",
+            "applicants_application",
+            "applicants_stagechange",
+            "talentpool_poolentry",
+            "talentpool_poolentry_skills",
+            "talentpool_turndown",
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Added {result.candidates} pool candidates ({result.chinese} with a Chinese resume, "
+                f"{result.turned_down} turned down by a unit, {result.available} available; {result.entry_skills} "
+                f"entry skills) in {written:.1f} s ({result.candidates / max(written, 0.001):.0f} a second; "
+                f"analysed in {time.perf_counter() - started - written:.1f} s)."
+            )
+        )
 
     def _add_applications(self, unit_rows, count, batch_size, seed) -> None:
         started = time.perf_counter()
