@@ -302,6 +302,6 @@ def test_a_refresh_of_a_current_entry_changes_nothing(alice):
 
 
 def test_a_skill_written_right_after_chinese_counts(db):
-    kubernetes, cuda, go = skills("Kubernetes", "CUDA", "Go")
+    kubernetes, cuda, _go = skills("Kubernetes", "CUDA", "Go")
     fei = pool_candidate("Fei", resume_text="熟悉Kubernetes与CUDA，了解Golang")
     assert set(entry_of(fei).skills.all()) == {kubernetes, cuda}
