@@ -175,24 +175,8 @@ def _seed_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
     people = [person for person in people if person.email not in existing]
     if not people:
         return
-    specs = [_showcase_spec(person) for person in people]
-    users = []
-    for spec in specs:
-        user = user_model(email=spec["email"], name=spec["name"], date_joined=spec["joined"])
-        user.set_unusable_password()
-        users.append(user)
-    user_model.objects.bulk_create(users)
-    EmailAddress.objects.bulk_create(
-        [EmailAddress(user=user, email=user.email, verified=True, primary=True) for user in users]
-    )
-    _create_profiles(context, specs, users)
-    resumes = _create_resumes(specs, users, result)
-    planned = [
-        History(candidate=user, start=person.start, plans=[person.plan], resume=resumes.get(user.pk))
-        for person, user in zip(people, users, strict=True)
-    ]
+    users = _write_people(context, result, people, [_showcase_spec(person) for person in people])
     result.showcase_added = len(users)
-    histories.write_histories(context, planned)
 
 
 def _seed_pool_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
@@ -205,7 +189,14 @@ def _seed_pool_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
     people = [person for person in people if person.spec["email"] not in existing]
     if not people:
         return
-    specs = [person.spec for person in people]
+    users = _write_people(context, result, people, [person.spec for person in people])
+    result.pool_showcase_added = len(users)
+
+
+def _write_people(context: SeedContext, result: ApplicantsDemo, people, specs: list[dict]) -> list:
+    """Write new demo people (each with a `start` and a `plan`) from their specs: accounts with verified
+    addresses, profiles, resumes and their applications' histories; returns the accounts."""
+    user_model = get_user_model()
     users = []
     for spec in specs:
         user = user_model(email=spec["email"], name=spec["name"], date_joined=spec["joined"])
@@ -221,8 +212,8 @@ def _seed_pool_showcase(context: SeedContext, result: ApplicantsDemo) -> None:
         History(candidate=user, start=person.start, plans=[person.plan], resume=resumes.get(user.pk))
         for person, user in zip(people, users, strict=True)
     ]
-    result.pool_showcase_added = len(users)
     histories.write_histories(context, planned)
+    return users
 
 
 def _showcase_spec(person) -> dict:

@@ -289,6 +289,7 @@ def _create_pages_data() -> PagesData:
 def _pool_data(posting, posting_to_apply, candidates, recruiter, category, skill):
     """A candidate in the talent pool (the invitation page's), and an invitation for each candidate to Amap's role
     (their /me/pool/ pages)."""
+    from applicants.services import pool_consent_give
     from talentpool.models import Invitation, PoolEntry
 
     pooled = verify_email(UserFactory(email="chen.jing@example.com", name="陈静"))
@@ -307,6 +308,8 @@ def _pool_data(posting, posting_to_apply, candidates, recruiter, category, skill
         {"code": "category", "slug": category.slug, "name": {"en": category.name_en, "zh-hans": category.name_zh_hans}}
     ]
     for candidate in candidates:
+        # In the pool (their leave page asks them to confirm), though not available while they apply.
+        pool_consent_give(candidate=candidate)
         Invitation.objects.create(
             entry=PoolEntry.objects.get(candidate=candidate),
             posting=posting_to_apply,
@@ -349,6 +352,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Application", f"/me/applications/{application.pk}/", signed_in=True),
         MainPage("Privacy", "/me/privacy/", signed_in=True),
         MainPage("Talent pool, candidate's page", "/me/pool/", signed_in=True),
+        MainPage("Leaving the talent pool", "/me/pool/leave/", signed_in=True),
         MainPage("Notifications", "/me/notifications/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
