@@ -6,9 +6,6 @@ vector with a GIN index.
 - A trigger keeps `search_document`, the English full-text vector of `search_text` and `resume_text`, on every
   insert and every update that writes either, so bulk inserts and `update()` keep it too (as the board's trigger,
   postings migration 0002). SQLite has neither: its search reads the two texts.
-
-It comes before 0002_entries_for_existing_candidates, which fills the entries through the pool's services and so
-needs these columns.
 """
 
 from django.db import migrations, models
