@@ -53,30 +53,17 @@ def ids_of(*values: int | None) -> list[int]:
     ]
 
 
-def _set_of(table: str, column: str, owner: str, owner_id: str, word: int = 0) -> str:
-    low, high = word * WORD, (word + 1) * WORD
-    return (
-        f"COALESCE((SELECT bit_or(1::bigint << (x.{column}::int - {low})) FROM {table} x "
-        f"WHERE x.{owner} = {owner_id} AND x.{column} >= {low} AND x.{column} < {high}), 0)"
-    )
-
-
-def _named_in_major(word: int) -> str:
-    """The skills (of this word) whose English or Chinese name, as matching._names reads them, the major holds."""
-    low, high = word * WORD, (word + 1) * WORD
-    english = "COALESCE(NULLIF(k.name_en, ''), k.name)"
-    chinese = f"COALESCE(NULLIF(k.name_zh_hans, ''), {english})"
-    named = " OR ".join(
-        f"(char_length({name}) >= %(min_length)s AND strpos(upper(p.major), upper({name})) > 0)"
-        for name in (english, chinese)
-    )
-    return (
-        f"COALESCE((SELECT bit_or(1::bigint << (k.id::int - {low})) FROM postings_skill k "
-        f"WHERE k.id >= {low} AND k.id < {high} AND p.major <> '' AND ({named})), 0)"
+def _words_of(column: str, count: int) -> str:
+    """bit_or aggregates of `column`'s ids into `count` words (w0, w1, ...)."""
+    return ", ".join(
+        f"bit_or(CASE WHEN {column} >= {n * WORD} AND {column} < {(n + 1) * WORD} "
+        f"THEN 1::bigint << ({column}::int - {n * WORD}) ELSE 0 END) AS w{n}"
+        for n in range(count)
     )
 
 
 COLUMNS = [
+    "candidate_id",
     "expires_at",
     "available_since",
     "resume_uploaded_at",
@@ -94,6 +81,10 @@ COLUMNS = [
 
 
 def _statements(scoped: bool) -> tuple[str, str]:
+    """The delete of rows whose entry is not available, and the upsert of the others' rows (a row that would not
+    change is not written). Every set is one grouped pass over its table; a major is read once however many
+    candidates share it (majors repeat), against each skill's English and Chinese names as matching._names reads
+    them."""
     scope = "AND e.id = ANY(%(ids)s::bigint[])" if scoped else ""
     delete = (
         "DELETE FROM talentpool_matchprofile m WHERE "
@@ -101,29 +92,62 @@ def _statements(scoped: bool) -> tuple[str, str]:
         + "NOT EXISTS (SELECT 1 FROM talentpool_poolentry e WHERE e.id = m.entry_id "
         "AND e.status = %(available)s AND e.consent_at IS NOT NULL)"
     )
-    values = [
-        "e.expires_at",
-        "e.available_since",
-        "e.resume_uploaded_at",
-        "e.highest_stage_reached",
-        "e.highest_stage_unit_id",
-        *(_set_of("talentpool_poolentry_skills", "skill_id", "poolentry_id", "e.id", w) for w in range(SKILL_WORDS)),
-        _set_of("applicants_candidateprofile_preferred_categories", "rolecategory_id", "candidateprofile_id", "p.id"),
-        _set_of("applicants_candidateprofile_preferred_locations", "location_id", "candidateprofile_id", "p.id"),
-        *(_named_in_major(word) for word in range(SKILL_WORDS)),
-        "COALESCE(upper(p.major) LIKE ANY(%(technical)s::text[]), false)",
-        "COALESCE(p.degree_level, '')",
-        "p.graduation_date",
-        "COALESCE(p.major, '')",
-    ]
-    upsert = (
-        f"INSERT INTO talentpool_matchprofile (entry_id, candidate_id, {', '.join(COLUMNS)}) "
-        f"SELECT e.id, e.candidate_id, {', '.join(values)} "
-        "FROM talentpool_poolentry e LEFT JOIN applicants_candidateprofile p ON p.user_id = e.candidate_id "
-        f"WHERE e.status = %(available)s AND e.consent_at IS NOT NULL {scope} "
-        "ON CONFLICT (entry_id) DO UPDATE SET "
-        + ", ".join(f"{column} = EXCLUDED.{column}" for column in ["candidate_id", *COLUMNS])
+    english = "COALESCE(NULLIF(k.name_en, ''), k.name)"
+    chinese = f"COALESCE(NULLIF(k.name_zh_hans, ''), {english})"
+    named = " OR ".join(
+        f"(char_length({name}) >= %(min_length)s AND strpos(upper(j.major), upper({name})) > 0)"
+        for name in (english, chinese)
     )
+    skill_words = ", ".join(f"COALESCE(sk.w{n}, 0)" for n in range(SKILL_WORDS))
+    major_words = ", ".join(f"COALESCE(mj.w{n}, 0)" for n in range(SKILL_WORDS))
+    upsert = f"""
+        WITH scope AS (
+            SELECT e.id, e.candidate_id, e.expires_at, e.available_since, e.resume_uploaded_at,
+                   e.highest_stage_reached, e.highest_stage_unit_id, p.id AS profile_id,
+                   COALESCE(p.degree_level, '') AS degree_level, p.graduation_date, COALESCE(p.major, '') AS major
+            FROM talentpool_poolentry e LEFT JOIN applicants_candidateprofile p ON p.user_id = e.candidate_id
+            WHERE e.status = %(available)s AND e.consent_at IS NOT NULL {scope}
+        ),
+        sk AS (
+            SELECT l.poolentry_id AS id, {_words_of("l.skill_id", SKILL_WORDS)}
+            FROM talentpool_poolentry_skills l JOIN scope ON scope.id = l.poolentry_id GROUP BY l.poolentry_id
+        ),
+        ct AS (
+            SELECT c.candidateprofile_id AS id, {_words_of("c.rolecategory_id", 1)}
+            FROM applicants_candidateprofile_preferred_categories c
+            JOIN scope ON scope.profile_id = c.candidateprofile_id
+            GROUP BY c.candidateprofile_id
+        ),
+        lc AS (
+            SELECT c.candidateprofile_id AS id, {_words_of("c.location_id", 1)}
+            FROM applicants_candidateprofile_preferred_locations c
+            JOIN scope ON scope.profile_id = c.candidateprofile_id
+            GROUP BY c.candidateprofile_id
+        ),
+        majors AS (SELECT DISTINCT major FROM scope WHERE major <> ''),
+        mj AS (
+            SELECT j.major, {_words_of("k.id", SKILL_WORDS)}
+            FROM majors j JOIN postings_skill k ON {named}
+            GROUP BY j.major
+        ),
+        technical AS (
+            SELECT j.major, upper(j.major) LIKE ANY(%(technical)s::text[]) AS technical FROM majors j
+        )
+        INSERT INTO talentpool_matchprofile (entry_id, {", ".join(COLUMNS)})
+        SELECT s.id, s.candidate_id, s.expires_at, s.available_since, s.resume_uploaded_at,
+               s.highest_stage_reached, s.highest_stage_unit_id, {skill_words},
+               COALESCE(ct.w0, 0), COALESCE(lc.w0, 0), {major_words}, COALESCE(t.technical, false),
+               s.degree_level, s.graduation_date, s.major
+        FROM scope s
+        LEFT JOIN sk ON sk.id = s.id
+        LEFT JOIN ct ON ct.id = s.profile_id
+        LEFT JOIN lc ON lc.id = s.profile_id
+        LEFT JOIN mj ON mj.major = s.major
+        LEFT JOIN technical t ON t.major = s.major
+        ON CONFLICT (entry_id) DO UPDATE SET {", ".join(f"{c} = EXCLUDED.{c}" for c in COLUMNS)}
+        WHERE ({", ".join(f"talentpool_matchprofile.{c}" for c in COLUMNS)})
+              IS DISTINCT FROM ({", ".join(f"EXCLUDED.{c}" for c in COLUMNS)})
+    """
     return delete, upsert
 
 
