@@ -53,7 +53,9 @@ def notification_read_all(request):
 def notification_settings(request):
     """The topics the user may turn off, each with a checkbox, and what is always sent."""
     topics = kinds.topics_for(request.user)
-    form = NotificationSettingsForm(request.POST or None, topics=topics, preferences=preferences_of(request.user))
+    # Bound on any POST: unticking every box posts no field of the form at all.
+    data = request.POST if request.method == "POST" else None
+    form = NotificationSettingsForm(data, topics=topics, preferences=preferences_of(request.user))
     if form.is_valid():
         preferences_set(user=request.user, choices=form.choices())
         messages.success(request, _("Your notification settings are saved."))
