@@ -287,3 +287,16 @@ def test_the_page_runs_a_fixed_number_of_queries(candidate, django_assert_max_nu
     client = Client()
     with django_assert_max_num_queries(3):
         client.get(url)
+
+
+def test_the_data_export_holds_the_notification_settings(client, candidate):
+    from tests.factories import verify_email
+
+    verify_email(candidate)
+    turn_off(candidate, "pool_invitations")
+    client.force_login(candidate)
+
+    response = client.get("/me/privacy/export/")
+
+    assert response.status_code == 200
+    assert response.json()["notification_settings"] == {"pool_invitations": False}
