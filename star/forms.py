@@ -39,9 +39,7 @@ class StarApplyForm(ApplyForm):
         label=_("Research statement"),
         max_length=STATEMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 12, "data-count": "statement"}),
-        help_text=_(
-            "What you have worked on, what you want to work on next and why here: up to 4,000 characters."
-        ),
+        help_text=_("What you have worked on, what you want to work on next and why here: up to 4,000 characters."),
         error_messages={"required": _("Write your research statement.")},
     )
     advisor_name = forms.CharField(label=_("Advisor's name"), max_length=200)

@@ -65,9 +65,7 @@ class StarApplication(models.Model):
         DOCTORATE = DegreeLevel.DOCTORATE.value, _("PhD")
         MASTER = DegreeLevel.MASTER.value, _("Master's")
 
-    application = models.OneToOneField(
-        Application, models.CASCADE, related_name="star", verbose_name=_("application")
-    )
+    application = models.OneToOneField(Application, models.CASCADE, related_name="star", verbose_name=_("application"))
     areas = models.ManyToManyField(ResearchArea, related_name="star_applications", verbose_name=_("research areas"))
     statement = models.TextField(_("research statement"), max_length=STATEMENT_MAX_LENGTH)
     advisor_name = models.CharField(_("advisor"), max_length=200)

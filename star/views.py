@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
+from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,6 +68,8 @@ def apply(request, posting_pk):
     adding = posted and "add_publication" in request.POST
     form = StarApplyForm(request.POST if posted else None, posting=posting, areas=areas)
     formset = publication_formset(request.POST if posted else None, add=adding)
+    if adding:
+        _not_judged_yet(form, formset)
     refused = []
     if posted and not adding and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
@@ -106,6 +109,16 @@ def apply(request, posting_pk):
         "rejected": posted and not adding,
     }
     return render(request, "star/apply.html", context)
+
+
+def _not_judged_yet(form, formset):
+    """After "Add a publication" the page shows what was typed, with no error yet (nothing was sent), and puts
+    the cursor in the new row."""
+    for each in (form, *formset.forms):
+        each._errors = ErrorDict()
+    formset._errors = [ErrorDict() for _ in formset.forms]
+    formset._non_form_errors = formset.error_class()
+    formset.forms[-1].fields["title"].widget.attrs["autofocus"] = True
 
 
 @login_required
