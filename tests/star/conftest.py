@@ -40,7 +40,10 @@ def infra_area(db):
 def research_posting(research_program, unit_a, models_area):
     """Master's and PhD students, fundamental models, at unit A (Rita's)."""
     posting = PostingFactory(
-        program=research_program, unit=unit_a, title="Star Researcher — pre-training", degree_levels=["master", "doctorate"]
+        program=research_program,
+        unit=unit_a,
+        title="Star Researcher — pre-training",
+        degree_levels=["master", "doctorate"],
     )
     PostingArea.objects.create(posting=posting, area=models_area)
     return posting

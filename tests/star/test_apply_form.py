@@ -108,7 +108,9 @@ def test_an_empty_statement_is_refused(client, phd_candidate, research_posting, 
     assert _nothing_saved()
 
 
-def test_an_area_the_posting_does_not_name_is_refused(client, phd_candidate, research_posting, models_area, infra_area):
+def test_an_area_the_posting_does_not_name_is_refused(
+    client, phd_candidate, research_posting, models_area, infra_area
+):
     response = _post(client, phd_candidate, research_posting, star_form([models_area, infra_area]))
     assert "Choose research areas of this role only." in response.content.decode()
     assert _nothing_saved()
@@ -148,7 +150,9 @@ def test_an_advisor_is_required(client, phd_candidate, research_posting, models_
         ("20x5", "Enter a whole number."),
     ],
 )
-def test_a_publication_year_out_of_range_is_refused(client, phd_candidate, research_posting, models_area, year, message):
+def test_a_publication_year_out_of_range_is_refused(
+    client, phd_candidate, research_posting, models_area, year, message
+):
     data = star_form([models_area], **{"publications-0-year": year})
     response = _post(client, phd_candidate, research_posting, data)
     assert message in response.content.decode()
@@ -165,7 +169,9 @@ def test_next_years_publication_is_accepted(client, phd_candidate, research_post
     "link", ["javascript:alert(1)", "ftp://papers.example.com/a.pdf", "papers.example.com", "http://"]
 )
 def test_a_link_that_is_not_http_or_https_is_refused(client, phd_candidate, research_posting, models_area, link):
-    response = _post(client, phd_candidate, research_posting, star_form([models_area], **{"publications-0-link": link}))
+    response = _post(
+        client, phd_candidate, research_posting, star_form([models_area], **{"publications-0-link": link})
+    )
     assert "Enter a web address starting with https:// or http://." in response.content.decode()
     assert _nothing_saved()
 
@@ -205,7 +211,9 @@ def test_empty_and_removed_rows_are_left_out(client, phd_candidate, research_pos
 
 
 def test_no_publication_is_fine(client, phd_candidate, research_posting, models_area):
-    data = star_form([models_area], **{"publications-0-title": "", "publications-0-venue": "", "publications-0-year": ""})
+    data = star_form(
+        [models_area], **{"publications-0-title": "", "publications-0-venue": "", "publications-0-year": ""}
+    )
     data["publications-0-link"] = data["publications-0-author_position"] = ""
     _post(client, phd_candidate, research_posting, data)
     assert not StarApplication.objects.get().publications.exists()
