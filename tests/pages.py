@@ -345,7 +345,13 @@ def _star_data(unit, city, members):
         advisor_institution="清华大学",
         expected_degree="doctorate",
         publications=[
-            {"title": "数据配比的规模定律", "venue": "计算机学报", "year": 2025, "link": "", "author_position": "first"}
+            {
+                "title": "数据配比的规模定律",
+                "venue": "计算机学报",
+                "year": 2025,
+                "link": "",
+                "author_position": "first",
+            },
         ],
     )
     StarReview.objects.create(
