@@ -5,6 +5,7 @@ Idempotent like the rest of seed_demo: areas and memberships by their keys; rese
 the reviews are written once (by email, by candidate and posting, by application and reviewer).
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
@@ -83,6 +84,9 @@ def _member(email: str, name: str):
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
+        EmailAddress.objects.update_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
     return user
 
 
@@ -97,13 +101,18 @@ def _application(spec: dict, posting, areas, *, now) -> StarApplication:
         )
     profile = {key: spec[key] for key in ("school", "degree_level", "major", "graduation_date")}
     CandidateProfile.objects.get_or_create(user=user, defaults={**profile, "phone": "+86 138 0000 2027"})
+    # Applied a few days ago, its history as the service writes it (the application's times are its one change's).
+    applied_at = now - dt.timedelta(days=spec["applied_days_ago"])
     application, created = Application.objects.get_or_create(
-        candidate=user,
-        posting=posting,
-        defaults={"rank": 1, "status": Application.Status.SUBMITTED, "submitted_at": now, "stage_entered_at": now},
+        candidate=user, posting=posting, defaults={"rank": 1, "status": Application.Status.SUBMITTED}
     )
     if created:
-        StageChange.objects.create(application=application, actor=user, from_status="", to_status=application.status)
+        change = StageChange.objects.create(
+            application=application, actor=user, from_status="", to_status=application.status
+        )
+        StageChange.objects.filter(pk=change.pk).update(created_at=applied_at)
+        times = ("created_at", "updated_at", "submitted_at", "stage_entered_at")
+        Application.objects.filter(pk=application.pk).update(**dict.fromkeys(times, applied_at))
     advisor_name, advisor_institution = spec["advisor"]
     star, created = StarApplication.objects.get_or_create(
         application=application,

@@ -21,6 +21,7 @@ COMMITTEE_MEMBERS = [
 RESEARCHERS = [
     {
         "email": "researcher.wang@demo.example",
+        "applied_days_ago": 2,
         "name": "Wang Yifan",
         "school": "Tsinghua University",
         "degree_level": "doctorate",
@@ -47,6 +48,7 @@ RESEARCHERS = [
     },
     {
         "email": "researcher.liu@demo.example",
+        "applied_days_ago": 4,
         "name": "Liu Chen",
         "school": "Peking University",
         "degree_level": "doctorate",
@@ -71,6 +73,7 @@ RESEARCHERS = [
     },
     {
         "email": "researcher.zhao@demo.example",
+        "applied_days_ago": 6,
         "name": "Zhao Rui",
         "school": "Shanghai Jiao Tong University",
         "degree_level": "master",
@@ -94,6 +97,7 @@ RESEARCHERS = [
     },
     {
         "email": "researcher.he@demo.example",
+        "applied_days_ago": 8,
         "name": "He Jia",
         "school": "Zhejiang University",
         "degree_level": "doctorate",
@@ -118,6 +122,7 @@ RESEARCHERS = [
     },
     {
         "email": "researcher.mei@demo.example",
+        "applied_days_ago": 10,
         "name": "Mei Lan",
         "school": "Fudan University",
         "degree_level": "doctorate",
