@@ -184,9 +184,10 @@ def posting_reasons(candidacy: Candidacy, posting, *, now: dt.datetime) -> list[
 
     profile = candidacy.profile
     # A missing degree level is asked for with the rest of the profile (candidate_reasons).
-    if profile.degree_level and profile.degree_level not in posting.degree_levels:
+    accepted_levels = posting.accepted_degree_levels()
+    if profile.degree_level and profile.degree_level not in accepted_levels:
         message = _("This role accepts %(levels)s; your degree level is %(yours)s.")
-        accepted = join_words(posting.degree_level_labels())
+        accepted = join_words([DegreeLevel(level).label for level in accepted_levels])
         yours = DegreeLevel(profile.degree_level).label
         reasons.append(Reason("degree", message % {"levels": accepted, "yours": yours}, "applicants:profile"))
 

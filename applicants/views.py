@@ -140,6 +140,9 @@ def resume_delete(request, pk):
 def apply(request, posting_pk):
     """Apply to a posting: every reason the service would refuse, before the button; the consents it needs."""
     posting = get_object_or_404(Posting.objects.once_public().for_cards(), pk=posting_pk)
+    if posting.program.is_research:
+        # A research posting asks for more (areas, statement, publications): the Star app's form.
+        return redirect("star_apply:apply", posting_pk=posting.pk)
     form = ApplyForm(request.POST if request.method == "POST" else None)
     refused = []
     if request.method == "POST" and form.is_valid():

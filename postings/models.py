@@ -85,6 +85,11 @@ class Program(models.Model):
     def get_absolute_url(self):
         return reverse("postings:board") + f"?program={self.slug}"
 
+    @property
+    def is_research(self) -> bool:
+        """The research-talent track (the Star program): its own application form, areas and committees."""
+        return self.track == self.Track.RESEARCH
+
 
 class BusinessUnit(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
@@ -244,6 +249,10 @@ def posting_search_text(posting) -> str:
     )
 
 
+# What the research track takes: PhD students, and master's students where a posting says so.
+RESEARCH_DEGREE_LEVELS = (DegreeLevel.MASTER, DegreeLevel.DOCTORATE)
+
+
 def all_degree_levels():
     return list(DegreeLevel.values)
 
@@ -350,6 +359,14 @@ class Posting(models.Model):
 
     def degree_level_labels(self) -> list[str]:
         return [DegreeLevel(level).label for level in DegreeLevel.values if level in self.degree_levels]
+
+    def accepted_degree_levels(self) -> list[str]:
+        """The degree levels a candidate may apply with: the posting's, and on the research track (Star) only
+        PhD students, or master's students where the posting accepts them. Needs `program` (loaded)."""
+        levels = [level for level in DegreeLevel.values if level in self.degree_levels]
+        if self.program.is_research:
+            levels = [level for level in levels if level in RESEARCH_DEGREE_LEVELS]
+        return levels
 
     def deadline(self):
         """When applications to this posting end: its own closing date or the program's."""

@@ -44,10 +44,12 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("me/notifications/", include("recruit.notifications.urls")),
     path("me/pool/", include("talentpool.candidate_urls")),
+    path("me/star/", include("star.apply_urls")),
     path("me/", include("applicants.urls")),
     path("recruit/pool/invite/", include("talentpool.invite_urls")),
     path("recruit/pool/figures/", include("talentpool.figures_urls")),
     path("recruit/pool/", include("talentpool.urls")),
+    path("recruit/star/", include("star.committee_urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
@@ -67,5 +69,6 @@ urlpatterns += i18n_patterns(
     path("privacy/", privacy_notice, name="privacy_notice"),
     # A non-essential email's one-click unsubscribe, in the language it was written in.
     path("unsubscribe/<str:token>/", unsubscribe_view, name="unsubscribe"),
+    path("star/", include("star.urls")),
     prefix_default_language=False,
 )

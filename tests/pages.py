@@ -99,6 +99,11 @@ class PagesData:
     # A candidate in the talent pool (consent, a resume, no application), whom the posting's unit may consider and
     # invite to `posting`.
     pool_entry: object = None
+    # The Star track: a research posting the candidates may apply to, its area (whose committee the admins sit
+    # on) and a research application in it.
+    star_posting: object = None
+    star_area: object = None
+    star_application: object = None
 
 
 CHINESE = "zh-hans"
@@ -268,6 +273,7 @@ def _create_pages_data() -> PagesData:
     )
     interview.interviewers.set([recruiter])
     pool_entry = _pool_data(posting, posting_to_apply, (candidate, chinese_candidate), recruiter, agent, python)
+    star_posting, star_area, star_application = _star_data(cloud, hangzhou, (admin, chinese_admin))
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -284,7 +290,75 @@ def _create_pages_data() -> PagesData:
         draft=draft,
         interview=interview,
         pool_entry=pool_entry,
+        star_posting=star_posting,
+        star_area=star_area,
+        star_application=star_application,
     )
+
+
+def _star_data(unit, city, members):
+    """The research program, its fundamental-models area (the admins sit on its committee), a research posting of
+    it and one researcher's application, written in Chinese (its text shows as written on every page)."""
+    from star.models import CommitteeMembership, PostingArea, ResearchArea, StarReview
+    from star.services import star_application_submit
+
+    program = ProgramFactory(
+        slug="2027-star",
+        name="Star Program 2027",
+        name_zh_hans="阿里星计划 2027",
+        summary="The research-talent track for young researchers.",
+        summary_zh_hans="面向优秀青年研究者的科研人才通道。",
+        track=Program.Track.RESEARCH,
+        max_active_applications=1,
+    )
+    area = ResearchArea.objects.create(
+        slug="fundamental-models",
+        name="Fundamental models",
+        name_zh_hans="基础模型",
+        description="Pre-training and reasoning of large models.",
+        description_zh_hans="大模型的预训练与推理。",
+    )
+    posting = PostingFactory(
+        program=program,
+        unit=unit,
+        title="Star Researcher — pre-training",
+        category=RoleCategoryFactory(
+            name="AI Infrastructure Engineer", name_zh_hans="AI基础设施工程师", slug="ai-infrastructure-engineer"
+        ),
+        title_zh_hans="阿里星研究员 — 预训练",
+        description_zh_hans="研究大模型预训练的规模定律。",
+        requirements_zh_hans="- 在顶级会议发表过论文",
+        degree_levels=["master", "doctorate"],
+        locations=[city],
+    )
+    PostingArea.objects.create(posting=posting, area=area)
+    for member in members:
+        CommitteeMembership.objects.create(user=member, area=area)
+    researcher = verify_email(UserFactory(email="zhou.yan@example.com", name="周研"))
+    CandidateProfileFactory(user=researcher, degree_level="doctorate", school="清华大学", major="计算机科学")
+    ResumeFactory(candidate=researcher, original_name="周研-简历.pdf")
+    star = star_application_submit(
+        candidate=researcher,
+        posting=posting,
+        areas=[area],
+        statement="我研究数据配比如何影响规模定律。",
+        advisor_name="张敏",
+        advisor_institution="清华大学",
+        expected_degree="doctorate",
+        publications=[
+            {
+                "title": "数据配比的规模定律",
+                "venue": "计算机学报",
+                "year": 2025,
+                "link": "",
+                "author_position": "first",
+            },
+        ],
+    )
+    StarReview.objects.create(
+        star_application=star, reviewer=members[0], research_quality=5, impact=4, fit=5, comment="很有说服力。"
+    )
+    return posting, area, star
 
 
 def _pool_data(posting, posting_to_apply, candidates, recruiter, category, skill):
@@ -341,6 +415,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Closed posting", f"/jobs/{data.closed_posting.pk}/", status=404),
         MainPage("Information sessions", "/sessions/"),
         MainPage("Privacy notice", "/privacy/"),
+        MainPage("Star program", "/star/"),
         MainPage("Sign in", "/accounts/login/"),
         MainPage("Sign up", "/accounts/signup/"),
         MainPage("Password reset", "/accounts/password/reset/"),
@@ -352,6 +427,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Profile", "/me/profile/", signed_in=True),
         MainPage("Resumes", "/me/resumes/", signed_in=True),
         MainPage("Apply", f"/me/apply/{data.posting_to_apply.pk}/", signed_in=True),
+        MainPage("Star application form", f"/me/star/apply/{data.star_posting.pk}/", signed_in=True),
         MainPage("Application", f"/me/applications/{application.pk}/", signed_in=True),
         MainPage("Privacy", "/me/privacy/", signed_in=True),
         MainPage("Talent pool, candidate's page", "/me/pool/", signed_in=True),
@@ -422,6 +498,15 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
             )
         ),
         MainPage("Pool figures, all units", "/recruit/pool/figures/", signed_in=True, persona="admin"),
+        # The Star committees (star/views.py): the admins sit on the area's committee.
+        *(
+            MainPage(name, f"/recruit/star/{path}", signed_in=True, persona="admin")
+            for name, path in (
+                ("Star committees", ""),
+                ("Star committee ranking", f"{data.star_area.slug}/"),
+                ("Star review form", f"{data.star_area.slug}/{data.star_application.pk}/review/"),
+            )
+        ),
     ]
 
 

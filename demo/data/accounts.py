@@ -26,6 +26,9 @@ DEMO_ACCOUNTS = [
         "unit": "alibaba-cloud",
         "unit_role": "hiring_manager",
     },
+    # A member of the Star committees for fundamental models and AI infrastructure (demo/star.py): the
+    # committee pages at /recruit/star/.
+    {"role": "committee", "email": "committee@demo.example", "name": "Zhou Min", "password": "demo-committee-2027"},
 ]
 
 # --- The demo candidate's profile and resume ------------------------------------

@@ -74,6 +74,8 @@ PROGRAMS = [
             "每个岗位都注明了面向的对象：硕士及博士研究生，或仅限博士研究生。"
         ),
         **_WINDOW,
+        # One Star application at a time: the committees read each candidate's one choice.
+        "max_active_applications": 1,
     },
 ]
 

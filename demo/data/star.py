@@ -22,7 +22,51 @@ _REQUIREMENTS = [
 ]
 
 
-def _star(unit, category, area, topic, description, skills, locations, extra, headcount=2, degrees=None, *, zh):
+# The program's five research areas (star.ResearchArea), in the order the program page lists them.
+RESEARCH_AREAS = [
+    {
+        "slug": "fundamental-models",
+        "name": "Fundamental models",
+        "name_zh": "基础模型",
+        "description": "Pre-training, scaling, reasoning and alignment of the Qwen family of large models.",
+        "description_zh": "通义千问系列大模型的预训练、规模扩展、推理与对齐。",
+    },
+    {
+        "slug": "ai-infrastructure",
+        "name": "AI infrastructure",
+        "name_zh": "AI基础设施",
+        "description": "Systems that train and serve large models efficiently, on tens of thousands of GPUs.",
+        "description_zh": "在数万张GPU的规模上高效训练与部署大模型的系统。",
+    },
+    {
+        "slug": "large-model-applications",
+        "name": "Large model applications",
+        "name_zh": "大模型应用",
+        "description": "Agents, multimodal generation and products that bring large models to millions.",
+        "description_zh": "智能体、多模态生成，以及把大模型带给数亿用户的产品。",
+    },
+    {
+        "slug": "industrial-ai",
+        "name": "Industrial AI",
+        "name_zh": "产业AI",
+        "description": "Large models for manufacturing, energy, transport and science.",
+        "description_zh": "面向制造、能源、交通与科学研究的大模型。",
+    },
+    {
+        "slug": "computing-architecture",
+        "name": "Computing architecture",
+        "name_zh": "计算架构",
+        "description": "AI accelerators, compilers and the co-design of hardware and software for large models.",
+        "description_zh": "AI加速器、编译器，以及面向大模型的软硬件协同设计。",
+    },
+]
+_AREA_SLUGS = {area["name"]: area["slug"] for area in RESEARCH_AREAS}
+
+
+def _star(
+    unit, category, area, topic, description, skills, locations, extra, headcount=2, degrees=None, *, zh, also=()
+):
+    """A research posting of `area` (and the areas named in `also`, by slug)."""
     area_zh, topic_zh, description_zh, extra_zh = zh
     degrees = degrees or ["master", "doctorate"]
     lines = [studies(degrees, CS_FIELDS), *(line.format(extra=extra) for line, _ in _REQUIREMENTS)]
@@ -42,6 +86,8 @@ def _star(unit, category, area, topic, description, skills, locations, extra, he
         "degree_levels": degrees,
         "published_at": _PUBLISHED,
         "closes_at": None,
+        # Not a posting field: star.PostingArea rows (demo/star.py).
+        "areas": [_AREA_SLUGS[area], *also],
     }
 
 
@@ -198,5 +244,41 @@ STAR_POSTINGS = [
             "与编译器和模型团队一起探索下一代AI加速器架构：专为大模型设计的存储层次、互连与数值格式。",
             "在ISCA、MICRO、HPCA、ASPLOS等会议发表过论文。",
         ),
+    ),
+    _star(
+        "alibaba-cloud",
+        "ai-application-algorithm",
+        "Industrial AI",
+        "large models for science and engineering",
+        "Build foundation models that learn physics from simulation and sensor data, and agents that use them "
+        "to design materials, tune power grids and plan logistics.",
+        ["PyTorch", "Time series", "Statistics", "Python"],
+        ["hangzhou", "singapore"],
+        "Research in scientific machine learning or a field of engineering science.",
+        degrees=["doctorate"],
+        zh=(
+            "产业AI",
+            "面向科学与工程的大模型",
+            "构建能从仿真与传感器数据中学习物理规律的基础模型，以及利用它们设计材料、调度电网和规划物流的智能体。",
+            "有科学机器学习或某一工程科学领域的研究经历。",
+        ),
+    ),
+    _star(
+        "t-head",
+        "ai-infrastructure",
+        "Computing architecture",
+        "compilers for AI accelerators",
+        "Design the compiler stack that maps large models onto new accelerators: graph partitioning, operator "
+        "fusion, memory planning and automatic tuning, together with the chip and the serving teams.",
+        ["Compilers", "C++", "CUDA", "Computer architecture"],
+        ["hangzhou", "shanghai"],
+        "Experience with MLIR, TVM, XLA, Triton or a production compiler.",
+        zh=(
+            "计算架构",
+            "AI加速器编译器",
+            "与芯片和推理服务团队一起，设计把大模型映射到新型加速器上的编译栈：图切分、算子融合、内存规划与自动调优。",
+            "有MLIR、TVM、XLA、Triton或工业级编译器的开发经验。",
+        ),
+        also=("ai-infrastructure",),
     ),
 ]

@@ -91,4 +91,6 @@ def test_home_leads_with_the_internship_and_links_the_other_open_programs(client
     ProgramFactory(name="Star Program 2027", slug="2027-star", track="research")
     text = client.get("/").text
     assert "Also open:" in text
-    assert 'href="/jobs/?program=2027-star"' in text
+    # The research track has its own page (/star/), which links to the board filtered to its roles.
+    assert '<a href="/star/">Star Program 2027</a>' in text
+    assert 'href="/jobs/?program=2027-star"' not in text

@@ -16,7 +16,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import candidates, catalogue, pool
+from demo import candidates, catalogue, pool, star
 from demo.data.accounts import DEMO_ACCOUNTS
 
 
@@ -49,12 +49,15 @@ class Command(BaseCommand):
         with transaction.atomic():
             postings = catalogue.seed()
             applicants = candidates.seed(postings_demo=postings, candidates=count)
+            # The research areas, the committees and a few research applications with reviews.
+            research = star.seed(postings)
             # The pool's entries and suggestions, from everything above: the demo recruiter sees suggestions at once.
             talent_pool = pool.refresh()
         seconds = time.perf_counter() - started
         lines = [
             *postings.summary(),
             *applicants.summary(demo_candidate=postings.accounts["candidate"]),
+            *research.summary(),
             *talent_pool.summary(postings.accounts["recruiter"]),
         ]
         self.stdout.write(f"Seeded the demo in {seconds:.1f} s:\n" + "\n".join(f"  {line}" for line in lines))
