@@ -371,19 +371,22 @@ def _fast_rows(posting, *, now: dt.datetime, limit: int, entry_ids=None) -> list
     words = ", ".join(
         [*(f"m.skill_bits_{n} & '{mask}'::bigint" for n, mask in enumerate(skill_words)), "m.location_bits"]
     )
-    sql = f"""
+
+    def ranking_sql(condition: str) -> str:
+        # The cheap test of `condition` first, on every row (OFFSET 0 keeps the planner from merging it with the
+        # others, which it would order by their cost, not by how many rows they drop); the rest on those it keeps.
+        return f"""
         WITH top AS (
             SELECT m.entry_id, {score} AS score
-            FROM talentpool_matchprofile m
+            FROM (SELECT * FROM talentpool_matchprofile m WHERE {condition} OFFSET 0) m
             WHERE m.expires_at > %(now)s
-              AND ({prefers} OR {any_of("skill_bits")})
               AND m.candidate_id NOT IN (
                   SELECT a.candidate_id FROM applicants_application a
                   WHERE a.posting_id = %(posting)s AND a.candidate_id IS NOT NULL)
               AND m.entry_id NOT IN (
                   SELECT t.entry_id FROM talentpool_turndown t
                   WHERE t.unit_id = %(unit)s AND t.category_id = %(category_id)s)
-              AND NOT (m.degree_level = ANY(%(refused)s::text[]))
+              {"AND NOT (m.degree_level = ANY(%(refused)s::text[]))" if refused else ""}
               AND (m.graduation_date IS NULL OR {in_window})
               {only}
             ORDER BY score DESC, m.available_since DESC, m.entry_id
@@ -394,7 +397,24 @@ def _fast_rows(posting, *, now: dt.datetime, limit: int, entry_ids=None) -> list
                m.resume_uploaded_at, {words}
         FROM top JOIN talentpool_matchprofile m ON m.entry_id = top.entry_id
         ORDER BY top.score DESC, m.available_since DESC, top.entry_id
-    """  # noqa: S608 - the values are parameters; what is formatted in is this module's own
+        """  # noqa: S608 - the values are parameters; what is formatted in is this module's own
+
+    # First the candidates who prefer the posting's category (about a fifth of the pool: the other conditions and
+    # the score are computed for them alone): when the last of their best `limit` scores more than anyone without
+    # the category could (every other part of the score at its most), they are the answer. Otherwise the whole
+    # pool is ranked.
+    preferring = ranking_sql(prefers)
+    everyone = ranking_sql(f"({prefers} OR {any_of('skill_bits')})")
+    without_category = (
+        per_skill * len(set(skill_ids))
+        + (WEIGHTS["location"] if location_ids else 0.0)
+        + (WEIGHTS["degree"] if posting.degree_levels else 0.0)
+        + WEIGHTS["major"]
+        + WEIGHTS["graduation"]
+        + max(WEIGHTS["stage_assessment"], WEIGHTS["stage_interview"], WEIGHTS["stage_offer"])
+        + WEIGHTS["recent"]
+        + WEIGHTS["resume"]
+    )
     params = {
         "now": now,
         "accepted": list(posting.degree_levels),
@@ -414,8 +434,14 @@ def _fast_rows(posting, *, now: dt.datetime, limit: int, entry_ids=None) -> list
     columns += ("highest_stage_reached", "highest_stage_unit_id", "available_since", "resume_uploaded_at")
     rows = []
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for row in cursor.fetchall():
+        found = []
+        if entry_ids is None:
+            cursor.execute(preferring, params)
+            found = cursor.fetchall()
+        if len(found) < limit or not found[-1][1] > without_category:
+            cursor.execute(everyone, params)
+            found = cursor.fetchall()
+        for row in found:
             found = dict(zip(columns, row[: len(columns)], strict=True))
             *shared_words, locations = row[len(columns) :]
             found["shared_ids"] = match_profiles.ids_of(*shared_words)
@@ -572,8 +598,14 @@ def suggestions_refresh(postings, *, now: dt.datetime | None = None) -> dict[int
     """
     now = now or timezone.now()
     created = {}
+    parallel_off = connection.vendor == "postgresql"
     for posting in load_postings(postings):
         with transaction.atomic():
+            if parallel_off:
+                # The refresh runs in as many processes as there are cores: a query's own parallel workers would
+                # only take cores from the others.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
             Posting.objects.select_for_update().filter(pk=posting.pk).values_list("pk").first()
             ranked = rank(posting, now=now, load=False) if posting.is_accepting(now) else []
             created[posting.pk] = _store(posting, ranked)

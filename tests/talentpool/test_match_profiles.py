@@ -9,6 +9,7 @@ import random
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from applicants.models import Application
@@ -211,3 +212,50 @@ def test_without_postgresql_no_profile_is_kept_and_the_orm_ranks(world, monkeypa
     assert [e.pk for e in matching.top_suggestions(posting)] == [
         e.pk for e in matching.top_suggestions(posting, fast=False)
     ]
+
+
+@postgres_only
+def test_the_category_pass_alone_answers_when_nobody_else_could_reach_its_scores(world):
+    """Three candidates who want the role, have its skill and were interviewed elsewhere outscore anything a
+    candidate without the category could reach: the first pass answers, in one query. Asked for four, it cannot
+    tell, and the whole pool is ranked. Either way the ORM ranking agrees."""
+    ai, cuda, hangzhou = world["categories"][0], world["skills"][0], world["cities"][0]
+    amap, cloud = world["units"][1], world["units"][0]
+    posting = PostingFactory(
+        unit=amap, category=ai, skills=[cuda], locations=[hangzhou], degree_levels=["master", "doctorate"]
+    )
+    elsewhere = PostingFactory(unit=cloud, category=world["categories"][1])
+    recent = timezone.now() - dt.timedelta(days=1)
+    for name in ("Ava", "Bea", "Cy"):
+        person = pool_candidate(
+            name,
+            skills=[cuda],
+            categories=[ai],
+            locations=[hangzhou],
+            major="Computer Science",
+            resume_uploaded_at=recent,
+        )
+        past_application(person, elsewhere, reached=S.INTERVIEW)
+    # Everything but the category, an offer elsewhere included: at most the bound, below the three.
+    other = pool_candidate(
+        "Dan", skills=[cuda], categories=[], locations=[hangzhou], major="Computer Science", resume_uploaded_at=recent
+    )
+    past_application(other, elsewhere, reached=S.OFFER)
+    (loaded,) = matching.load_postings([posting])
+
+    def ranking_queries(limit):
+        with CaptureQueriesContext(connection) as queries:
+            rows = matching._fast_rows(loaded, now=timezone.now(), limit=limit)
+        return rows, [q for q in queries.captured_queries if "talentpool_matchprofile" in q["sql"]]
+
+    rows, queries = ranking_queries(3)
+    assert len(queries) == 1
+    assert {row["pk"] for row in rows} == {
+        entry.pk for entry in matching.top_suggestions(posting, fast=False, limit=3)
+    }
+    assert both_rankings(posting, limit=3)[0] == both_rankings(posting, limit=3)[1]
+    rows, queries = ranking_queries(4)
+    assert len(queries) == 2
+    fast, slow = both_rankings(posting, limit=4)
+    assert fast == slow
+    assert fast[-1][0] == other.pool_entry.pk

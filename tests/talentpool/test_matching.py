@@ -196,7 +196,8 @@ def test_top_suggestions_costs_the_same_queries_whatever_the_pool_size(catalogue
         pool_candidate(f"Many{n}", categories=[c["infra"]], skills=[c["cuda"], c["go"]][: 1 + n % 2])
     with CaptureQueriesContext(connection) as large:
         assert len(matching.top_suggestions(posting)) == 21
-    assert len(large) == len(small) <= 5
+    # On PostgreSQL the ranking may take two queries (matching._fast_rows: the category's candidates first).
+    assert len(large) == len(small) <= 6
 
 
 def test_refreshing_suggestions_twice_changes_nothing_the_second_time(pool, posting):
@@ -236,7 +237,7 @@ def test_a_closed_posting_loses_its_new_suggestions(pool, posting):
     assert not Suggestion.objects.filter(posting=posting).exists()
 
 
-def test_a_batch_refreshes_each_posting_with_one_ranking_query(pool, posting, units, catalogue):
+def test_a_batch_refreshes_each_posting_with_its_own_ranking_queries(pool, posting, units, catalogue):
     others = [
         PostingFactory(unit=units["T-Head"], category=catalogue["infra"], skills=[catalogue["cuda"]]) for _ in range(3)
     ]
@@ -248,7 +249,8 @@ def test_a_batch_refreshes_each_posting_with_one_ranking_query(pool, posting, un
         for q in four.captured_queries
         if "ORDER BY" in q["sql"] and ("talentpool_poolentry" in q["sql"] or "talentpool_matchprofile" in q["sql"])
     ]
-    assert len(ranking) == 4
+    # One ranking per posting; on PostgreSQL two at most (the category's candidates first, matching._fast_rows).
+    assert 4 <= len(ranking) <= 8
 
 
 def test_unknown_reason_codes_are_skipped_in_words():
