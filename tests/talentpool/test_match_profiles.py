@@ -15,7 +15,7 @@ from django.utils import timezone
 from applicants.models import Application
 from postings.models import Skill
 from talentpool import match_profiles, matching
-from talentpool.models import MatchProfile
+from talentpool.models import MatchProfile, Suggestion
 from talentpool.services import entries_expire, entry_refresh, pool_leave, pool_rejoin
 from tests.factories import BusinessUnitFactory, PostingFactory, RejectionReasonFactory
 
@@ -259,3 +259,21 @@ def test_the_category_pass_alone_answers_when_nobody_else_could_reach_its_scores
     fast, slow = both_rankings(posting, limit=4)
     assert fast == slow
     assert fast[-1][0] == other.pool_entry.pk
+
+
+@postgres_only
+def test_the_nightly_batch_stores_what_the_orm_ranking_says(varied):
+    """The batch ranks each category's candidates from its own copy (matching.category_copies); what it stores is
+    what the reference ranking gives, and the copies are gone afterwards."""
+    postings = varied["postings"]
+    matching.suggestions_refresh(postings)
+    for posting in postings:
+        stored = [
+            (s.entry_id, s.score, s.reasons)
+            for s in Suggestion.objects.filter(posting=posting).order_by("-score", "entry__available_since")
+        ]
+        expected = [(e.pk, e.score, e.reasons) for e in matching.top_suggestions(posting, fast=False)]
+        assert sorted(stored, key=lambda row: row[0]) == sorted(expected, key=lambda row: row[0])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_class WHERE relname LIKE 'pool_rank_category_%%'")
+        assert cursor.fetchone()[0] == 0
