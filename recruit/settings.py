@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "postings",
     "applicants",
     "talentpool",
+    "infosessions",
     "demo",
 ]
 

@@ -47,6 +47,7 @@ urlpatterns = [
     path("recruit/pool/invite/", include("talentpool.invite_urls")),
     path("recruit/pool/figures/", include("talentpool.figures_urls")),
     path("recruit/pool/", include("talentpool.urls")),
+    path("recruit/sessions/", include("infosessions.workspace_urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
@@ -63,6 +64,7 @@ urlpatterns = [
 # The public pages, once per language: English unprefixed, Chinese under /zh-hans/ (recruit/accounts/languages.py).
 urlpatterns += i18n_patterns(
     path("", include("postings.urls")),
+    path("sessions/", include("infosessions.urls")),
     path("privacy/", privacy_notice, name="privacy_notice"),
     prefix_default_language=False,
 )

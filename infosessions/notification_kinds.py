@@ -1,0 +1,21 @@
+"""The notifications information sessions send (recruit.notifications.kinds collects them).
+
+A registration's changes (confirmed, waitlisted, promoted, the session cancelled) are essential: the person must
+know whether they have a seat. The reminders before the session are not: the person may turn them off.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from recruit.notifications import kinds
+
+TOPICS = [
+    kinds.Topic("session_reminders", _("Reminders before information sessions you registered for")),
+]
+
+KINDS = [
+    kinds.Kind("session_registered"),
+    kinds.Kind("session_waitlisted"),
+    kinds.Kind("session_promoted"),
+    kinds.Kind("session_cancelled"),
+    kinds.Kind("session_reminder", topic="session_reminders"),
+]
