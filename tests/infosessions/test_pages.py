@@ -281,7 +281,9 @@ def test_the_ics_file_has_the_session_in_its_zone(client, sunnyvale):
 
 def test_a_cancelled_sessions_ics_says_so(client, unit_a):
     session = make_session(units=[unit_a], status="cancelled")
-    event = next(iter(icalendar.Calendar.from_ical(client.get(f"/sessions/{session.pk}/calendar.ics").content).walk("VEVENT")))
+    event = next(
+        iter(icalendar.Calendar.from_ical(client.get(f"/sessions/{session.pk}/calendar.ics").content).walk("VEVENT"))
+    )
     assert str(event["STATUS"]) == "CANCELLED"
 
 
@@ -301,5 +303,3 @@ def test_a_session_change_bumps_the_catalogue_version(session):
     before = catalogue_version()
     type(session).objects.filter(pk=session.pk).update(capacity=5)
     assert catalogue_version() != before
-
-
