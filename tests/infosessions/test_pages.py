@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.utils import timezone
 
 from infosessions.models import Registration
 from infosessions.services import registration_create

@@ -277,7 +277,7 @@ def test_two_cancellations_at_once_promote_two_different_people(unit_a):
         try:
             barrier.wait()
             promoted.append(registration_cancel(registration=registration, user=registration.user))
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:
             errors.append(error)
         finally:
             thread_connection.close()
