@@ -98,6 +98,8 @@ class PagesData:
     # A candidate in the talent pool (consent, a resume, no application), whom the posting's unit may consider and
     # invite to `posting`.
     pool_entry: object = None
+    # An upcoming information session of the posting's unit, both candidates registered (their check-in codes).
+    info_session: object = None
 
 
 CHINESE = "zh-hans"
@@ -184,13 +186,15 @@ def _create_pages_data() -> PagesData:
     )
     close_posting(closed_posting)
     now = timezone.now()
-    InfoSessionFactory(
+    info_session = InfoSessionFactory(
         program=program,
         university="Zhejiang University",
         university_zh_hans="浙江大学",
         city_zh_hans="杭州",
         starts_at=now + dt.timedelta(days=10),
+        online_url="https://live.example.com/zju",
     )
+    info_session.units.set([cloud])
     InfoSessionFactory(
         program=program,
         university="Peking University",
@@ -267,6 +271,10 @@ def _create_pages_data() -> PagesData:
     )
     interview.interviewers.set([recruiter])
     pool_entry = _pool_data(posting, posting_to_apply, (candidate, chinese_candidate), recruiter, agent, python)
+    from infosessions.services import registration_create
+
+    for person in (candidate, chinese_candidate):
+        registration_create(user=person, session=info_session)
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -283,6 +291,7 @@ def _create_pages_data() -> PagesData:
         draft=draft,
         interview=interview,
         pool_entry=pool_entry,
+        info_session=info_session,
     )
 
 
@@ -339,6 +348,8 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Posting", f"/jobs/{data.posting.pk}/"),
         MainPage("Closed posting", f"/jobs/{data.closed_posting.pk}/", status=404),
         MainPage("Information sessions", "/sessions/"),
+        MainPage("Information sessions, filtered", "/sessions/?city=Hangzhou&university=Zhejiang+University"),
+        MainPage("Information session", f"/sessions/{data.info_session.pk}/"),
         MainPage("Privacy notice", "/privacy/"),
         MainPage("Sign in", "/accounts/login/"),
         MainPage("Sign up", "/accounts/signup/"),
@@ -353,6 +364,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Privacy", "/me/privacy/", signed_in=True),
         MainPage("Talent pool, candidate's page", "/me/pool/", signed_in=True),
         MainPage("Leaving the talent pool", "/me/pool/leave/", signed_in=True),
+        MainPage("Information session, registered", f"/sessions/{data.info_session.pk}/", signed_in=True),
         MainPage("Notifications", "/me/notifications/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
@@ -418,6 +430,15 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
             )
         ),
         MainPage("Pool figures, all units", "/recruit/pool/figures/", signed_in=True, persona="admin"),
+        # Information sessions (infosessions/workspace.py): the units' sessions, one with its registrations, the form.
+        MainPage("Workspace sessions", "/recruit/sessions/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Workspace session", f"/recruit/sessions/{data.info_session.pk}/", signed_in=True, persona="recruiter"
+        ),
+        MainPage("New session", "/recruit/sessions/new/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Session edit form", f"/recruit/sessions/{data.info_session.pk}/edit/", signed_in=True, persona="admin"
+        ),
     ]
 
 
