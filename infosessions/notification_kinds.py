@@ -12,10 +12,13 @@ TOPICS = [
     kinds.Topic("session_reminders", _("Reminders before information sessions you registered for")),
 ]
 
+# What the settings page lists under "always sent" for the essential ones.
+REGISTRATIONS = _("Your registrations for information sessions: confirmed, waitlisted, a seat for you, cancelled")
+
 KINDS = [
-    kinds.Kind("session_registered"),
-    kinds.Kind("session_waitlisted"),
-    kinds.Kind("session_promoted"),
-    kinds.Kind("session_cancelled"),
+    *(
+        kinds.Kind(event, label=REGISTRATIONS)
+        for event in ("session_registered", "session_waitlisted", "session_promoted", "session_cancelled")
+    ),
     kinds.Kind("session_reminder", topic="session_reminders"),
 ]
