@@ -81,7 +81,7 @@ def session_detail(request, pk):
     return _detail(request, session, CheckInForm())
 
 
-def _detail(request, session, check_in_form, status=200):
+def _detail(request, session, check_in_form):
     registrations = list(session.registrations.select_related("user").order_by("state", "created_at", "pk"))
     by_state = {state: [r for r in registrations if r.state == state] for state in State.values}
     context = {
@@ -92,7 +92,7 @@ def _detail(request, session, check_in_form, status=200):
         "may_manage": access.managed_by(request.user).filter(pk=session.pk).exists(),
         **_frame(request),
     }
-    return render(request, "infosessions/workspace/session_detail.html", context, status=status)
+    return render(request, "infosessions/workspace/session_detail.html", context)
 
 
 @workspace_view
@@ -111,7 +111,7 @@ def session_check_in(request, pk):
                 request, _("%(name)s is checked in.") % {"name": registration.user.name or registration.user.email}
             )
             return redirect("sessions_workspace:detail", session.pk)
-    return _detail(request, session, form, status=400)
+    return _detail(request, session, form)
 
 
 @workspace_view
