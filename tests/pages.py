@@ -98,8 +98,10 @@ class PagesData:
     # A candidate in the talent pool (consent, a resume, no application), whom the posting's unit may consider and
     # invite to `posting`.
     pool_entry: object = None
-    # An upcoming information session of the posting's unit, both candidates registered (their check-in codes).
+    # An upcoming information session of the posting's unit, both candidates registered (their check-in codes),
+    # and a full one (one seat, taken) that a visitor sees.
     info_session: object = None
+    full_session: object = None
 
 
 CHINESE = "zh-hans"
@@ -195,6 +197,18 @@ def _create_pages_data() -> PagesData:
         online_url="https://live.example.com/zju",
     )
     info_session.units.set([cloud])
+    full_session = InfoSessionFactory(
+        program=program,
+        university="Tsinghua University",
+        university_zh_hans="清华大学",
+        city="Beijing",
+        city_zh_hans="北京",
+        venue="FIT Building",
+        venue_zh_hans="FIT楼",
+        starts_at=now + dt.timedelta(days=12),
+        capacity=1,
+    )
+    full_session.units.set([cloud])
     InfoSessionFactory(
         program=program,
         university="Peking University",
@@ -275,6 +289,7 @@ def _create_pages_data() -> PagesData:
 
     for person in (candidate, chinese_candidate):
         registration_create(user=person, session=info_session)
+    registration_create(user=recruiter, session=full_session)
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -292,6 +307,7 @@ def _create_pages_data() -> PagesData:
         interview=interview,
         pool_entry=pool_entry,
         info_session=info_session,
+        full_session=full_session,
     )
 
 
@@ -349,7 +365,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Closed posting", f"/jobs/{data.closed_posting.pk}/", status=404),
         MainPage("Information sessions", "/sessions/"),
         MainPage("Information sessions, filtered", "/sessions/?city=Hangzhou&university=Zhejiang+University"),
-        MainPage("Information session", f"/sessions/{data.info_session.pk}/"),
+        MainPage("Information session, full", f"/sessions/{data.full_session.pk}/"),
         MainPage("Privacy notice", "/privacy/"),
         MainPage("Sign in", "/accounts/login/"),
         MainPage("Sign up", "/accounts/signup/"),
