@@ -203,8 +203,8 @@ def _create_pages_data() -> PagesData:
         university_zh_hans="清华大学",
         city="Beijing",
         city_zh_hans="北京",
-        venue="FIT Building",
-        venue_zh_hans="FIT楼",
+        venue="Main Building",
+        venue_zh_hans="主楼",
         starts_at=now + dt.timedelta(days=12),
         capacity=1,
     )
@@ -286,10 +286,13 @@ def _create_pages_data() -> PagesData:
     interview.interviewers.set([recruiter])
     pool_entry = _pool_data(posting, posting_to_apply, (candidate, chinese_candidate), recruiter, agent, python)
     from infosessions.services import registration_create
+    from recruit.notifications.models import Notification
 
     for person in (candidate, chinese_candidate):
         registration_create(user=person, session=info_session)
     registration_create(user=recruiter, session=full_session)
+    # Read already: the pages' unread count is the application's notification alone.
+    Notification.objects.filter(event__startswith="session_").update(read_at=now)
     return PagesData(
         candidate=candidate,
         posting=posting,
