@@ -1,16 +1,17 @@
 """The demo's registrations for information sessions: the demo candidate at two sessions, and the small
 Tsinghua session full with a waitlist, so both sides of the pages have something to show.
 
-Idempotent: a person already registered (or waiting) for a session is left as they are. Written through the
-service, so seats, the waitlist and check-in codes are as real ones (their emails go to the outbox like any).
+Idempotent: a person already registered (or waiting) for a session is left as they are. Seeding sends no
+email, so the rows are written here rather than through infosessions.services (which tells each person): a
+seat while the session has one, else the waitlist, each with its own check-in code, as the service would.
 """
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from demo.candidates import CANDIDATE_EMAIL
+from infosessions import codes
 from infosessions.models import Registration
-from infosessions.services import RegistrationRefused, registration_create
 from postings.models import InfoSession
 
 # (university, local start as the data writes it, how many demo candidates register), the demo candidate first.
@@ -37,8 +38,15 @@ def seed(*, demo_candidate) -> int:
         for person in people:
             if Registration.objects.live().filter(user=person, session=session).exists():
                 continue
-            try:
-                registration_create(user=person, session=session, now=now)
-            except RegistrationRefused:
-                continue
+            seated = Registration.objects.holding_seats().filter(session=session).count()
+            taken = set(Registration.objects.filter(session=session).values_list("check_in_code", flat=True))
+            code = codes.new_code()
+            while code in taken:
+                code = codes.new_code()
+            Registration.objects.create(
+                user=person,
+                session=session,
+                check_in_code=code,
+                state=Registration.State.REGISTERED if seated < session.capacity else Registration.State.WAITLISTED,
+            )
     return Registration.objects.live().filter(session__university_en__in=[r[0] for r in REGISTRATIONS]).count()
