@@ -302,3 +302,16 @@ def test_a_session_change_bumps_the_catalogue_version(session):
     before = catalogue_version()
     type(session).objects.filter(pk=session.pk).update(capacity=5)
     assert catalogue_version() != before
+
+
+def test_a_cancelled_session_no_longer_shows_a_seat_or_a_code(client, session):
+    from infosessions.services import session_cancel
+
+    alice = person(1)
+    registration = registration_create(user=alice, session=session)
+    session_cancel(session=session)
+    client.force_login(alice)
+    page = text_of(client.get(f"/sessions/{session.pk}/").text)
+    assert "This session was cancelled." in page
+    assert "You are registered." not in page and registration.check_in_code_grouped not in page
+    assert "Cancel my registration" not in page
