@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from recruit.notifications.models import Notification
+from recruit.notifications.preferences import preferences_of
 from recruit.notifications.services import notify
 
 from .models import Application, CandidateProfile
@@ -87,6 +88,8 @@ def candidate_export(*, user) -> dict:
             {"when": _iso(n.created_at), "subject": n.subject, "read": _iso(n.read_at)}
             for n in Notification.objects.visible_to(user)
         ],
+        # The emails they turned off or on (recruit/notifications/kinds.py topics); a topic not listed is on.
+        "notification_settings": preferences_of(user),
     }
 
 

@@ -46,7 +46,7 @@ from demo.data.candidates import (
 )
 from demo.volume import explicit_timestamps
 from postings.models import BusinessUnit, Location, Posting, RoleCategory, Skill
-from talentpool import availability, services
+from talentpool import availability, match_profiles, services
 from talentpool.availability import PastApplication, PoolFacts
 from talentpool.models import PoolEntry, Turndown
 
@@ -579,6 +579,7 @@ class _Writer:
                     )
                 )
         Turndown.objects.bulk_create(turndowns, batch_size=self.batch_size)
+        match_profiles.refresh([entry.pk for entry in entries])
         self.result.candidates += len(people)
         self.result.chinese += sum(person["chinese"] for person in people)
         self.result.turned_down += len(turndowns)

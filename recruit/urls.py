@@ -13,6 +13,7 @@ from postings.sitemaps import PageSitemap, PostingSitemap
 from .accounts.languages import language_set
 from .accounts.views import time_zone_set
 from .health import healthz
+from .notifications.views import unsubscribe_view
 from .pages import privacy_notice, robots_txt
 
 
@@ -66,5 +67,7 @@ urlpatterns += i18n_patterns(
     path("", include("postings.urls")),
     path("sessions/", include("infosessions.urls")),
     path("privacy/", privacy_notice, name="privacy_notice"),
+    # A non-essential email's one-click unsubscribe, in the language it was written in.
+    path("unsubscribe/<str:token>/", unsubscribe_view, name="unsubscribe"),
     prefix_default_language=False,
 )

@@ -30,7 +30,8 @@ from postings.models import Posting
 from .models import Invitation, PoolEntry, Suggestion, Turndown
 
 
-def _available(now=None):
+def available_entries(now=None):
+    """The entries any unit's pages may show: available, consenting, not expired by the clock, not left."""
     now = now or timezone.now()
     return PoolEntry.objects.filter(
         status=PoolEntry.Status.AVAILABLE,
@@ -40,16 +41,19 @@ def _available(now=None):
     )
 
 
+def not_turned_down(entries, *, unit, category):
+    """`entries` less those `unit` turned down for `category` (ids or objects)."""
+    return entries.exclude(Exists(Turndown.objects.filter(entry_id=OuterRef("pk"), unit=unit, category=category)))
+
+
 def visible_to(user, *, unit=None, category=None, now=None):
     """The pool entries `user` may see (none without a workspace); with a unit and a role category, less those the
     unit turned down for that category."""
     if not has_workspace(user):
         return PoolEntry.objects.none()
-    entries = _available(now)
+    entries = available_entries(now)
     if unit is not None and category is not None:
-        entries = entries.exclude(
-            Exists(Turndown.objects.filter(entry_id=OuterRef("pk"), unit=unit, category=category))
-        )
+        entries = not_turned_down(entries, unit=unit, category=category)
     return entries
 
 
@@ -115,7 +119,9 @@ def shares_contact(user, entry) -> bool:
 
 
 __all__ = [
+    "available_entries",
     "dismissable_suggestion",
+    "not_turned_down",
     "pool_entry",
     "pool_posting",
     "posting_suggestions",

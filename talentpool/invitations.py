@@ -31,8 +31,8 @@ from postings.models import Posting
 from recruit.accounts.languages import address_in
 from recruit.notifications.services import absolute_url, notify, recipient_language
 
-from . import matching
-from .models import Invitation, PoolEntry, Suggestion, Turndown
+from . import access, matching
+from .models import Invitation, PoolEntry, Suggestion
 
 # The recruiter's message: a few paragraphs, not a letter.
 MAX_MESSAGE_LENGTH = 2000
@@ -60,18 +60,11 @@ def invitable_postings(user):
 
 
 def invitable_entries(posting, *, now: dt.datetime | None = None):
-    """The pool entries the posting's unit may see and invite for this posting (module docstring)."""
-    now = now or timezone.now()
-    return (
-        PoolEntry.objects.filter(status=PoolEntry.Status.AVAILABLE, consent_at__isnull=False, expires_at__gt=now)
-        .exclude(
-            Exists(
-                Turndown.objects.filter(
-                    entry_id=OuterRef("pk"), unit_id=posting.unit_id, category_id=posting.category_id
-                )
-            )
-        )
-        .exclude(Exists(Application.objects.filter(candidate_id=OuterRef("candidate_id"), posting_id=posting.pk)))
+    """The pool entries the posting's unit may see and invite for this posting (module docstring): what its pages
+    show for the posting (talentpool/access.py), less those who applied to it."""
+    entries = access.not_turned_down(access.available_entries(now), unit=posting.unit_id, category=posting.category_id)
+    return entries.exclude(
+        Exists(Application.objects.filter(candidate_id=OuterRef("candidate_id"), posting_id=posting.pk))
     )
 
 

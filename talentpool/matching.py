@@ -28,7 +28,7 @@ Who is never suggested for a posting:
 import datetime as dt
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -53,6 +53,7 @@ from applicants.models import Application, CandidateProfile
 from postings.models import DegreeLevel, Posting
 from recruit.wording import join_words
 
+from . import match_profiles
 from .models import PoolEntry, Suggestion, Turndown
 
 S = Application.Status
@@ -308,12 +309,169 @@ def _reasons(entry, posting, *, shared_ids: list[int], now: dt.datetime) -> list
     return reasons
 
 
+def _fast_rows(posting, *, now: dt.datetime, limit: int, entry_ids=None) -> list[dict] | None:
+    """The ranking of `_ranking`, on PostgreSQL, over the match profiles (match_profiles.py): one scan of narrow
+    rows, the sets intersected as bits of integers; the same score, the same order. None where it cannot run
+    (another database, a catalogue id without a bit)."""
+    if not match_profiles.supported():
+        return None
+    skill_ids = [skill.pk for skill in posting.skills.all()]
+    location_ids = [location.pk for location in posting.locations.all()]
+    try:
+        skill_words = match_profiles.words(skill_ids, match_profiles.SKILL_WORDS)
+        (location_word,) = match_profiles.words(location_ids, 1)
+        (category_word,) = match_profiles.words([posting.category_id], 1)
+    except ValueError:
+        return None
+    program = posting.program
+    per_skill = (WEIGHTS["skills_share"] / len(skill_ids) if skill_ids else 0.0) + WEIGHTS["skills_each"]
+    refused = [level for level in DegreeLevel.values if level not in posting.degree_levels]
+    word = match_profiles.WORD
+
+    def any_of(column: str) -> str:
+        """Whether the column's words share a bit with the posting's skills (false without skills)."""
+        tests = [f"(m.{column}_{n} & '{mask}'::bigint) <> 0" for n, mask in enumerate(skill_words) if mask]
+        return f"({' OR '.join(tests)})" if tests else "false"
+
+    shared_count = (
+        " + ".join(f"((m.skill_bits_{pk // word} >> {pk % word}) & 1)" for pk in sorted(set(skill_ids))) or "0"
+    )
+    prefers = f"((m.category_bits & '{category_word}'::bigint) <> 0)"
+    located = f"((m.location_bits & '{location_word}'::bigint) <> 0)"
+    major = any_of("major_skill_bits")
+    if posting.category.is_ai:
+        major = f"(m.technical_major OR {major})"
+    in_window = "(m.graduation_date >= %(window_start)s AND m.graduation_date <= %(window_end)s)"
+    elsewhere = "(m.stage_unit_id IS DISTINCT FROM %(unit)s)"
+    same = WEIGHTS["stage_same_unit"]
+    stage = " ".join(
+        f"WHEN m.stage = '{name}' AND {elsewhere} THEN {float(WEIGHTS[f'stage_{name}'])!r}::float8 "
+        f"WHEN m.stage = '{name}' THEN {float(WEIGHTS[f'stage_{name}'] * same)!r}::float8"
+        for name in ("offer", "interview", "assessment")
+    )
+
+    def points(condition: str, weight: str) -> str:
+        return f"(CASE WHEN {condition} THEN {float(WEIGHTS[weight])!r}::float8 ELSE 0.0::float8 END)"
+
+    # The terms in _ranking's order, so both add the same floats the same way.
+    score = " + ".join(
+        [
+            points(prefers, "category"),
+            f"(({shared_count})::float8 * {per_skill!r}::float8)",
+            points(located, "location"),
+            points("m.degree_level = ANY(%(accepted)s::text[])", "degree"),
+            points(major, "major"),
+            points(in_window, "graduation"),
+            f"(CASE {stage} ELSE 0.0::float8 END)",
+            points("m.available_since >= %(recent)s", "recent"),
+            points("m.resume_uploaded_at >= %(resume)s", "resume"),
+        ]
+    )
+    only = "AND m.entry_id = ANY(%(entry_ids)s::bigint[])" if entry_ids is not None else ""
+    words = ", ".join(
+        [*(f"m.skill_bits_{n} & '{mask}'::bigint" for n, mask in enumerate(skill_words)), "m.location_bits"]
+    )
+    sql = f"""
+        WITH top AS (
+            SELECT m.entry_id, {score} AS score
+            FROM talentpool_matchprofile m
+            WHERE m.expires_at > %(now)s
+              AND ({prefers} OR {any_of("skill_bits")})
+              AND m.candidate_id NOT IN (
+                  SELECT a.candidate_id FROM applicants_application a
+                  WHERE a.posting_id = %(posting)s AND a.candidate_id IS NOT NULL)
+              AND m.entry_id NOT IN (
+                  SELECT t.entry_id FROM talentpool_turndown t
+                  WHERE t.unit_id = %(unit)s AND t.category_id = %(category_id)s)
+              AND NOT (m.degree_level = ANY(%(refused)s::text[]))
+              AND (m.graduation_date IS NULL OR {in_window})
+              {only}
+            ORDER BY score DESC, m.available_since DESC, m.entry_id
+            LIMIT %(limit)s
+        )
+        SELECT top.entry_id, top.score, {prefers}, {major}, COALESCE({in_window}, false),
+               m.degree_level, m.graduation_date, m.major, m.stage, m.stage_unit_id, m.available_since,
+               m.resume_uploaded_at, {words}
+        FROM top JOIN talentpool_matchprofile m ON m.entry_id = top.entry_id
+        ORDER BY top.score DESC, m.available_since DESC, top.entry_id
+    """  # noqa: S608 - the values are parameters; what is formatted in is this module's own
+    params = {
+        "now": now,
+        "accepted": list(posting.degree_levels),
+        "refused": refused,
+        "window_start": program.graduation_start,
+        "window_end": program.graduation_end,
+        "unit": posting.unit_id,
+        "category_id": posting.category_id,
+        "posting": posting.pk,
+        "recent": now - dt.timedelta(days=RECENT_DAYS),
+        "resume": now - dt.timedelta(days=RESUME_DAYS),
+        "entry_ids": list(entry_ids) if entry_ids is not None else None,
+        "limit": limit,
+    }
+    columns = ("pk", "score", "prefers_category", "major_matches", "graduates_in_window")
+    columns += ("degree_level", "graduation_date", "major")
+    columns += ("highest_stage_reached", "highest_stage_unit_id", "available_since", "resume_uploaded_at")
+    rows = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            found = dict(zip(columns, row[: len(columns)], strict=True))
+            *shared_words, locations = row[len(columns) :]
+            found["shared_ids"] = match_profiles.ids_of(*shared_words)
+            located = [pk for pk in match_profiles.ids_of(locations) if pk in location_ids]
+            found["preferred_location_id"] = min(located) if located else None
+            rows.append(found)
+    return rows
+
+
+def _fast_rank(posting, *, now: dt.datetime, limit: int, entry_ids=None, load=True) -> list[PoolEntry] | None:
+    rows = _fast_rows(posting, now=now, limit=limit, entry_ids=entry_ids)
+    if rows is None:
+        return None
+    if load:
+        loaded = {
+            entry.pk: entry
+            for entry in PoolEntry.objects.filter(pk__in=[row["pk"] for row in rows])
+            .select_related("candidate")
+            .defer("resume_text", "search_text", "search_document")
+        }
+    entries = []
+    for row in rows:
+        pk = row.pop("pk")
+        # Without `load`, an unsaved stand-in with what the reasons and the stored suggestion read.
+        entry = loaded.get(pk) if load else PoolEntry(pk=pk)
+        if entry is None:  # gone since the ranking read it
+            continue
+        shared = row.pop("shared_ids")
+        for name, value in row.items():
+            setattr(entry, name, value)
+        entry.shared_skills = len(shared)
+        entry.score = round(entry.score, 4)
+        entry.reasons = _reasons(entry, posting, shared_ids=shared, now=now)
+        entries.append(entry)
+    return entries
+
+
 def rank(
-    posting, *, limit: int = SUGGESTIONS_PER_POSTING, now: dt.datetime | None = None, entry_ids=None
+    posting,
+    *,
+    limit: int = SUGGESTIONS_PER_POSTING,
+    now: dt.datetime | None = None,
+    entry_ids=None,
+    fast=True,
+    load=True,
 ) -> list[PoolEntry]:
-    """top_suggestions of a posting loaded by `load_postings`: two queries. `entry_ids` ranks only those entries
-    (an invitation's reasons for a candidate found by search)."""
+    """top_suggestions of a posting loaded by `load_postings`: a fixed number of queries. `entry_ids` ranks only
+    those entries (an invitation's reasons for a candidate found by search). On PostgreSQL the ranking scans the
+    match profiles (`_fast_rows`); elsewhere, or with `fast` false, it is `_ranking`'s ORM query (the two agree:
+    tests/talentpool/test_matching.py). Without `load` the fast ranking's entries are unsaved stand-ins that
+    carry only what a suggestion keeps (the nightly refresh reads no more)."""
     now = now or timezone.now()
+    if fast:
+        entries = _fast_rank(posting, now=now, limit=limit, entry_ids=entry_ids, load=load)
+        if entries is not None:
+            return entries
     ranking = _ranking(posting, now=now)
     if entry_ids is not None:
         ranking = ranking.filter(pk__in=entry_ids)
@@ -332,11 +490,11 @@ def rank(
     return entries
 
 
-def top_suggestions(posting, *, limit: int = 50, now: dt.datetime | None = None) -> list[PoolEntry]:
+def top_suggestions(posting, *, limit: int = 50, now: dt.datetime | None = None, fast=True) -> list[PoolEntry]:
     """The pool entries to suggest for `posting`, best first: each with `score` and `reasons` (data, for
     `reasons_in_words`). A fixed number of queries whatever the size of the pool."""
     (loaded,) = load_postings([posting])
-    return rank(loaded, limit=limit, now=now)
+    return rank(loaded, limit=limit, now=now, fast=fast)
 
 
 # --- Reasons in words ----------------------------------------------------------------------
@@ -417,7 +575,7 @@ def suggestions_refresh(postings, *, now: dt.datetime | None = None) -> dict[int
     for posting in load_postings(postings):
         with transaction.atomic():
             Posting.objects.select_for_update().filter(pk=posting.pk).values_list("pk").first()
-            ranked = rank(posting, now=now) if posting.is_accepting(now) else []
+            ranked = rank(posting, now=now, load=False) if posting.is_accepting(now) else []
             created[posting.pk] = _store(posting, ranked)
     return created
 

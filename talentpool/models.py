@@ -97,6 +97,47 @@ class PoolEntry(models.Model):
         return [str(self.Unavailable(code).label) for code in self.unavailable_reasons if code in self.Unavailable]
 
 
+class MatchProfile(models.Model):
+    """What PostgreSQL's ranking reads of an available entry, in one narrow row (match_profiles.py keeps it).
+
+    Ranking a posting reads every available entry; read from PoolEntry (its resume and search texts) and the
+    profile's tables, that scan cost seconds at 100,000 candidates. Here each entry is one row of about a hundred
+    bytes, and the sets matching intersects (skills, preferred categories and cities, the skills its major names)
+    are bits of 64-bit integers, which PostgreSQL ands and shifts without allocating. A row exists only while its
+    entry is available; it is rewritten with the entry."""
+
+    entry = models.OneToOneField(
+        PoolEntry, models.CASCADE, primary_key=True, related_name="match_profile", verbose_name=_("pool entry")
+    )
+    candidate = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    expires_at = models.DateTimeField(null=True)
+    available_since = models.DateTimeField(null=True)
+    resume_uploaded_at = models.DateTimeField(null=True)
+    stage = models.CharField(max_length=12, blank=True)
+    stage_unit_id = models.BigIntegerField(null=True)
+    # Sets of catalogue ids as bits of 64-bit words (match_profiles.py): skills 0-127 in two words, the preferred
+    # role categories and cities 0-63 in one.
+    skill_bits_0 = models.BigIntegerField(default=0)
+    skill_bits_1 = models.BigIntegerField(default=0)
+    category_bits = models.BigIntegerField(default=0)
+    location_bits = models.BigIntegerField(default=0)
+    # The skills whose English or Chinese name (4 characters or more) the major contains.
+    major_skill_bits_0 = models.BigIntegerField(default=0)
+    major_skill_bits_1 = models.BigIntegerField(default=0)
+    # The major names a technical field (matching.TECHNICAL_MAJOR_WORDS).
+    technical_major = models.BooleanField(default=False)
+    degree_level = models.CharField(max_length=20, blank=True)
+    graduation_date = models.DateField(null=True)
+    major = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("match profile")
+        verbose_name_plural = _("match profiles")
+
+    def __str__(self):
+        return str(self.entry_id)
+
+
 class Turndown(models.Model):
     """A unit turned the candidate down for a role category: matching never suggests them to that unit for that
     category again. One per rejected application; `allows_resurfacing` is the rejection reason's answer."""

@@ -43,6 +43,10 @@ from .models import STAGES, PoolEntry, Turndown, stage_rank
 
 # Results on a page of the pool search.
 PAGE_SIZE = 25
+# Results a search lists at most (20 pages): beyond them, the page asks for more words or filters.
+RESULTS_CAP = 500
+# How many of the most recent entries the keyword search first looks among, widening (_newest).
+NEWEST_STEPS = (2_000, 10_000, 50_000)
 
 _PREFIX_WORD = re.compile(r"[A-Za-z0-9]{3,}")
 _SHORT_WORD = re.compile(r"[A-Za-z0-9]{1,2}")
@@ -177,23 +181,66 @@ def _fallback_condition(text: str) -> Q:
     return condition
 
 
-def matching(entries, text: str, *, full_text: bool | None = None):
-    """The entries whose pool profile or resume matches every term of `text`, best first (module docstring).
-    `full_text`: PostgreSQL's full-text search, by default where the database is PostgreSQL."""
+def _keywords(entries, text: str, *, full_text: bool | None = None):
+    """The entries matching every term of `text`, unordered, and the tsquery that ranks them (None where there is
+    none: SQLite, or no word PostgreSQL indexes)."""
     if not search_terms(text):
-        return entries
+        return entries, None
     if full_text is None:
         full_text = connection.vendor == "postgresql"
     if not full_text:
-        return entries.filter(_fallback_condition(text))
+        return entries.filter(_fallback_condition(text)), None
     query = _postgres_query(text)
     for substring in query.substrings:
         entries = entries.filter(_substring(substring))
     tsquery = query.tsquery()
     if tsquery is None:
-        return entries
+        return entries, None
+    return entries.filter(SearchVectorExact(F("search_document"), tsquery)), tsquery
+
+
+def _newest(found, limit: int) -> list[int]:
+    """The ids of the `limit` matches most recently available, newest first.
+
+    Sorting every match costs a heap read each (a broad word matches a third of the pool); walking the pool in
+    date order costs a vector test each (a rare one is found late). So the matches are first looked for among the
+    NEWEST_STEPS most recent entries of the pool (the date index and the full-text index together, a bitmap
+    "and"), widening until `limit` are found: every entry at least as recent is among them, so the result is
+    exact."""
+    for step in NEWEST_STEPS:
+        since = (
+            PoolEntry.objects.filter(status=PoolEntry.Status.AVAILABLE)
+            .order_by("-available_since")
+            .values_list("available_since", flat=True)[step : step + 1]
+            .first()
+        )
+        if since is None:  # the pool is smaller than this step: the last try reads every match
+            break
+        ids = _ids_by_date(found.filter(available_since__gte=since), limit)
+        if len(ids) == limit:
+            return ids
+    return _ids_by_date(found, limit)
+
+
+def _ids_by_date(found, limit: int) -> list[int]:
+    # NULLS LAST (no available entry lacks the date) so the planner takes the matches from the indexes and sorts
+    # them, rather than walking the whole pool in date order testing each vector.
+    ordered = found.order_by(F("available_since").desc(nulls_last=True), "pk")
+    return list(ordered.values_list("pk", flat=True)[:limit])
+
+
+def matching(entries, text: str, *, full_text: bool | None = None):
+    """The entries whose pool profile or resume matches every term of `text`, best first (module docstring).
+    `full_text`: PostgreSQL's full-text search, by default where the database is PostgreSQL.
+
+    Ranking reads each match's whole vector, which for a broad word over a large pool (a third of a hundred
+    thousand resumes name "distributed") costs seconds; so the RESULTS_CAP matches most recently available are
+    ranked, best first, and a recruiter narrows the search to see beyond them (the page says so)."""
+    found, tsquery = _keywords(entries, text, full_text=full_text)
+    if tsquery is None:
+        return found.order_by("-available_since", "pk")
     return (
-        entries.filter(SearchVectorExact(F("search_document"), tsquery))
+        PoolEntry.objects.filter(pk__in=_newest(found, RESULTS_CAP))
         .annotate(rank=SearchRank(F("search_document"), tsquery))
         .order_by("-rank", "-available_since", "pk")
     )
@@ -228,9 +275,8 @@ def stages_from(stage: str) -> list[str]:
     return [s.value for s in STAGES if stage_rank(s) >= stage_rank(stage)]
 
 
-def search(entries, filters: PoolFilters, *, unit=None, full_text: bool | None = None):
-    """`entries` (a visible_to scope) narrowed by the filters and the keywords, best first (newest in the pool
-    first without keywords). With a role category, the entries `unit` turned down for it are left out."""
+def _narrowed(entries, filters: PoolFilters, *, unit=None):
+    """`entries` narrowed by the filters (not the keywords), unordered."""
     for skill in filters.skills:
         entries = entries.filter(
             Exists(PoolEntry.skills.through.objects.filter(poolentry_id=OuterRef("pk"), skill=skill))
@@ -266,10 +312,25 @@ def search(entries, filters: PoolFilters, *, unit=None, full_text: bool | None =
             entries = entries.exclude(
                 Exists(Turndown.objects.filter(entry_id=OuterRef("pk"), unit=unit, category=filters.category))
             )
-    entries = entries.order_by("-available_since", "pk")
-    if filters.q:
-        entries = matching(entries, filters.q, full_text=full_text)
     return entries
+
+
+def search(entries, filters: PoolFilters, *, unit=None, full_text: bool | None = None):
+    """`entries` (a visible_to scope) narrowed by the filters and the keywords, best first (newest in the pool
+    first without keywords). With a role category, the entries `unit` turned down for it are left out."""
+    entries = _narrowed(entries, filters, unit=unit)
+    if filters.q:
+        return matching(entries, filters.q, full_text=full_text)
+    return entries.order_by("-available_since", "pk")
+
+
+def more_than_listed(entries, filters: PoolFilters, *, unit=None, full_text: bool | None = None) -> bool:
+    """Whether more than RESULTS_CAP entries match: the search lists that many. Counts no further than one past
+    the cap, in no order, so it costs little whatever the pool's size."""
+    found = _narrowed(entries, filters, unit=unit)
+    if filters.q:
+        found, _tsquery = _keywords(found, filters.q, full_text=full_text)
+    return found.order_by().values("pk")[: RESULTS_CAP + 1].count() > RESULTS_CAP
 
 
 def for_results(entries):
@@ -283,10 +344,11 @@ def for_results(entries):
 
 
 def results_page(entries, number):
-    """The page `number` of `entries` (PAGE_SIZE a page, the nearest page when it cannot be read), its entries
-    loaded for_results, in order. The ids first, from the entries' table alone: joining every match to its
-    candidate and profile before keeping 25 would cost more than both (a broad word matches most of the pool)."""
-    page = Paginator(entries.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
+    """The page `number` of the first RESULTS_CAP `entries` (PAGE_SIZE a page, the nearest page when it cannot be
+    read), its entries loaded for_results, in order. The ids first, from the entries' table alone: joining every
+    match to its candidate and profile before keeping 25 would cost more than both (a broad word matches most of
+    the pool)."""
+    page = Paginator(entries.values_list("pk", flat=True)[:RESULTS_CAP], PAGE_SIZE).get_page(number)
     ids = list(page.object_list)
     loaded = {entry.pk: entry for entry in for_results(PoolEntry.objects.filter(pk__in=ids))}
     page.object_list = [loaded[pk] for pk in ids if pk in loaded]

@@ -22,7 +22,7 @@ from applicants.services import pool_consent_give, pool_consent_withdraw
 from applicants.services.candidates import lock_candidate
 from postings.models import Skill
 
-from . import availability, search
+from . import availability, match_profiles, search
 from .availability import PastApplication, PoolFacts
 from .models import STAGES, PoolEntry, Suggestion, Turndown, stage_rank
 
@@ -177,6 +177,7 @@ def entry_refresh(candidate, *, now: dt.datetime | None = None) -> PoolEntry:
         _turndowns_sync(entry, applications, reached)
         if not decision.available:
             entry.suggestions.filter(state=Suggestion.State.NEW).delete()
+        match_profiles.refresh([entry.pk])
     return entry
 
 
@@ -298,6 +299,7 @@ def entries_expire(now: dt.datetime | None = None, *, batch_size: int = 500) -> 
             )
             PoolEntry.skills.through.objects.filter(poolentry_id__in=ids).delete()
             Suggestion.objects.filter(entry_id__in=ids, state=Suggestion.State.NEW).delete()
+            match_profiles.refresh(ids)
         count += len(ids)
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from postings.models import Posting
 
-from . import matching
+from . import match_profiles, matching
 from .digest import digest_send
 from .models import Suggestion
 from .reminders import reminders_send
@@ -51,7 +51,9 @@ def refresh_batches(*, now=None) -> list[list[int]]:
 @shared_task(ignore_result=True)
 def pool_refresh_nightly() -> int:
     """Refresh the suggestions of all open postings, one `pool_refresh_batch` task per batch (beat runs it nightly);
-    returns how many batches were sent."""
+    returns how many batches were sent. First every match profile is rewritten (a few seconds at 100,000
+    candidates), so what events did not reach (a skill renamed in the catalogue) is current for the night."""
+    match_profiles.refresh()
     batches = refresh_batches()
     if batches:
         group(pool_refresh_batch.si(batch) for batch in batches).apply_async()

@@ -74,11 +74,15 @@ def home(request):
     filters = form.filters()
     entries = search.search(access.visible_to(request.user, now=now), filters, unit=unit)
     page = search.results_page(entries, request.GET.get("page"))
+    more = page.paginator.count >= search.RESULTS_CAP and search.more_than_listed(
+        access.visible_to(request.user, now=now), filters, unit=unit
+    )
     context.update(
         workspace_section="pool",
         form=form,
         filters=filters,
         page=page,
+        more_than_listed=more,
         page_error=_page_error(page, request.GET.get("page")),
         selected_skills=set(form["skill"].value() or []) if "skill" not in form.errors else set(),
         open_postings=list(_open_postings(unit, now)),

@@ -24,6 +24,7 @@ from django.utils.translation import override
 from applicants.models import POOL_CONSENT_VERSION, Interview, Review
 from applicants.services import application_submit
 from postings.models import PostingStatusChange, Program
+from recruit.notifications.preferences import unsubscribe_token
 from talentpool.services import entry_refresh
 from tests.factories import (
     BusinessUnitFactory,
@@ -373,6 +374,8 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Sign in", "/accounts/login/"),
         MainPage("Sign up", "/accounts/signup/"),
         MainPage("Password reset", "/accounts/password/reset/"),
+        # A non-essential email's one-click unsubscribe (the candidate's pool invitations), for whoever opens it.
+        MainPage("Unsubscribe", f"/unsubscribe/{unsubscribe_token(user=data.candidate, topic='pool_invitations')}/"),
         MainPage("Not found", "/no-such-page/", status=404),
         MainPage("Posting, signed in", f"/jobs/{data.posting_to_apply.pk}/", signed_in=True),
         MainPage("Candidate overview", "/me/", signed_in=True),
@@ -385,6 +388,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Leaving the talent pool", "/me/pool/leave/", signed_in=True),
         MainPage("Information session, registered", f"/sessions/{data.info_session.pk}/", signed_in=True),
         MainPage("Notifications", "/me/notifications/", signed_in=True),
+        MainPage("Notification settings", "/me/notifications/settings/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
         MainPage("Password change", "/accounts/password/change/", signed_in=True),
         MainPage("Confirm your password", "/accounts/reauthenticate/", signed_in=True),

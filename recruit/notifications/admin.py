@@ -16,13 +16,14 @@ class NotificationAdmin(admin.ModelAdmin):
     """
 
     list_display = ["email", "event", "status", "created_at", "sent_at"]
-    list_filter = ["status", "event"]
+    list_filter = ["status", "event", "topic"]
     search_fields = ["email", "subject"]
     date_hierarchy = "created_at"
     fields = [
         "recipient",
         "email",
         "event",
+        "topic",
         "key",
         "subject",
         "link",

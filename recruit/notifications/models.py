@@ -64,6 +64,10 @@ class Notification(models.Model):
     # One per notification, kept for every try: a copy sent again after a
     # crash carries the same id, so mail systems can drop it.
     message_id = models.CharField(_("Message-ID"), max_length=255, default=new_message_id, editable=False)
+    # A non-essential notification's topic (kinds.py) and the one-click link that turns it off for the recipient,
+    # sent as the List-Unsubscribe header at delivery; empty for essential ones.
+    topic = models.CharField(_("topic"), max_length=64, blank=True)
+    unsubscribe_url = models.CharField(_("unsubscribe link"), max_length=500, blank=True)
     # Its bodies carry a sign-in, verification or password-reset link: they
     # are blanked once sent.
     holds_secret = models.BooleanField(_("holds a secret link"), default=False)
@@ -103,3 +107,27 @@ class Notification(models.Model):
     def local_link(self) -> str:
         """The link, if it is a path on this site; an empty string otherwise."""
         return self.link if is_local_link(self.link) else ""
+
+
+class NotificationPreference(models.Model):
+    """Whether a user gets the notifications of one non-essential topic (kinds.Topic). No row: they do."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("user"),
+    )
+    topic = models.CharField(_("topic"), max_length=64)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "topic"], name="notification_preference_one_per_topic"),
+        ]
+
+    def __str__(self):
+        return f"{self.topic}: {'on' if self.enabled else 'off'}"

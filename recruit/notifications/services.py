@@ -18,13 +18,16 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 
 from recruit.accounts.languages import address_in
 from recruit.site import site_name
 
+from . import kinds
 from .models import Notification, is_local_link
+from .preferences import topic_enabled, unsubscribe_path
 
 logger = logging.getLogger(__name__)
 
@@ -52,35 +55,66 @@ def notify(
     key and address writes nothing and returns None. Call it inside the
     transaction that records the event, or outside any. `attachments` are
     text files sent with the email (see `notify_rendered`).
+
+    The event must be declared in its app's notification_kinds module (kinds.UnknownEvent otherwise). A
+    non-essential event whose topic the recipient turned off writes nothing and returns None; one that is sent
+    carries the link that turns its topic off (`unsubscribe_url` in the templates' context, and the
+    List-Unsubscribe header).
     """
     if not _EVENT.fullmatch(event):
         raise ValueError(f"An event is a short slug of a-z, 0-9 and _, not {event!r}.")
+    kind = kinds.kind_of(event)
     email = email or (recipient.email if recipient else "")
-    # Written in the recipient's language, whoever causes the event; a public page's link in it too.
-    language = recipient_language(recipient)
-    with translation.override(language):
-        link = address_in(link, language) if link else ""
-        # Emails need absolute links; the row keeps the path for the in-app list.
-        context = {
-            "site_name": site_name(),
-            "recipient": recipient,
-            "link_url": absolute_url(link) if link else "",
-            **context,
-        }
-        subject = render_to_string(f"emails/{event}_subject.txt", context)
-        body_text = render_to_string(f"emails/{event}_body.txt", context)
-        body_html = render_to_string(f"emails/{event}_body.html", context)
-    return notify_rendered(
-        recipient=recipient,
-        email=email,
-        event=event,
-        key=key,
-        subject=subject,
-        body_text=body_text,
-        body_html=body_html,
-        link=link,
-        attachments=attachments,
-    )
+    with transaction.atomic():
+        # In the event's transaction: a topic turned off before the event commits is respected.
+        if _turned_off(kind, recipient):
+            return None
+        # Written in the recipient's language, whoever causes the event; a public page's link in it too.
+        language = recipient_language(recipient)
+        with translation.override(language):
+            link = address_in(link, language) if link else ""
+            unsubscribe_url = _unsubscribe_url(kind, recipient)
+            topic = kinds.topic_named(kind.topic) if kind.topic else None
+            # Emails need absolute links; the row keeps the path for the in-app list.
+            context = {
+                "site_name": site_name(),
+                "recipient": recipient,
+                "link_url": absolute_url(link) if link else "",
+                "unsubscribe_url": unsubscribe_url,
+                "topic_label": str(topic.label) if topic else "",
+                "settings_url": absolute_url(reverse("notifications:settings")) if recipient else "",
+                **context,
+            }
+            subject = render_to_string(f"emails/{event}_subject.txt", context)
+            body_text = render_to_string(f"emails/{event}_body.txt", context)
+            body_html = render_to_string(f"emails/{event}_body.html", context)
+        return _write(
+            recipient=recipient,
+            email=email,
+            event=event,
+            key=key,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            link=link,
+            topic=kind.topic or "",
+            unsubscribe_url=unsubscribe_url,
+            attachments=attachments,
+        )
+
+
+def _turned_off(kind: kinds.Kind, recipient) -> bool:
+    """A non-essential kind whose topic the recipient switched off. Essential kinds, and addresses without an
+    account (who have no settings), always get theirs."""
+    return bool(kind.topic and recipient is not None and not topic_enabled(user=recipient, topic=kind.topic))
+
+
+def _unsubscribe_url(kind: kinds.Kind, recipient) -> str:
+    """The one-click link that turns off the kind's topic for the recipient, in the active language; empty for
+    an essential kind or an address without an account."""
+    if not kind.topic or recipient is None:
+        return ""
+    return absolute_url(unsubscribe_path(user=recipient, topic=kind.topic))
 
 
 def recipient_language(recipient) -> str:
@@ -131,8 +165,49 @@ def notify_rendered(
     the email, each {"filename": "invitation.ics", "content_type":
     "text/calendar; method=REQUEST", "content": "BEGIN:VCALENDAR..."}; they
     are kept in the row, so delivery (and a retry) sends the same bytes.
-    Returns None when this event, key and address were already notified.
+    Returns None when this event, key and address were already notified, or
+    when the event's topic is one the recipient turned off. The event must be
+    declared (kinds.UnknownEvent otherwise).
     """
+    kind = kinds.kind_of(event)
+    with transaction.atomic():
+        if _turned_off(kind, recipient):
+            return None
+        with translation.override(recipient_language(recipient)):
+            unsubscribe_url = _unsubscribe_url(kind, recipient)
+        return _write(
+            recipient=recipient,
+            email=email,
+            event=event,
+            key=key,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            link=link,
+            holds_secret=holds_secret,
+            read=read,
+            topic=kind.topic or "",
+            unsubscribe_url=unsubscribe_url,
+            attachments=attachments,
+        )
+
+
+def _write(
+    *,
+    recipient,
+    email: str,
+    event: str,
+    key: str,
+    subject: str,
+    body_text: str,
+    body_html: str,
+    link: str,
+    topic: str,
+    unsubscribe_url: str,
+    holds_secret: bool = False,
+    read: bool = False,
+    attachments: list[dict] | None = None,
+) -> Notification | None:
     if not email:
         raise ValueError("A notification needs an email address (or a recipient who has one).")
     if link and not is_local_link(link):
@@ -147,9 +222,11 @@ def notify_rendered(
         defaults={
             "recipient": recipient,
             "subject": subject,
-            "body_text": body_text.strip() + "\n",
+            "body_text": _tidy_text(body_text),
             "body_html": body_html.strip(),
             "link": link,
+            "topic": topic,
+            "unsubscribe_url": unsubscribe_url,
             "holds_secret": holds_secret,
             "read_at": timezone.now() if read else None,
             "attachments": attachments,
@@ -159,6 +236,15 @@ def notify_rendered(
         return None
     _enqueue(notification.pk)
     return notification
+
+
+def _tidy_text(body_text: str) -> str:
+    """The text part as written, with at most one blank line in a row (a block left empty by a template leaves
+    its line breaks behind)."""
+    return _BLANK_LINES.sub("\n\n", body_text).strip() + "\n"
+
+
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 # A file name without a path or anything a mail header would read as syntax; a MIME type with its parameters.
@@ -255,7 +341,7 @@ def notification_deliver(*, notification_id: int) -> bool:
         notification.subject,
         notification.body_text,
         to=[notification.email],
-        headers={"Message-ID": notification.message_id},
+        headers=delivery_headers(notification),
     )
     if notification.body_html:
         message.attach_alternative(notification.body_html, "text/html")
@@ -284,6 +370,16 @@ def notification_deliver(*, notification_id: int) -> bool:
         sent.update(body_text="", body_html="", attachments=[])
     claim.update(**sent)
     return True
+
+
+def delivery_headers(notification: Notification) -> dict[str, str]:
+    """The email's own headers: its one Message-ID and, for a non-essential notification, the one-click
+    unsubscribe of RFC 8058 (mail programs show an "Unsubscribe" button that POSTs to the link)."""
+    headers = {"Message-ID": notification.message_id}
+    if notification.unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{notification.unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    return headers
 
 
 def _describe(error: Exception) -> str:

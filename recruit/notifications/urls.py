@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.notification_list, name="list"),
     path("read/", views.notification_read_all, name="read_all"),
     path("<int:pk>/read/", views.notification_read, name="read"),
+    path("settings/", views.notification_settings, name="settings"),
 ]

@@ -8,8 +8,10 @@ Each prints one line of JSON. The environment gives the database (run.py passes 
 
 - suggestions: `matching.top_suggestions` (the top 50) for a fixed random sample of open postings, each timed
   once after a warm-up on three others; the times in milliseconds.
-- refresh: the nightly refresh of every open posting as the nightly task splits it (`talentpool.tasks`'
-  `refresh_batches` and `pool_refresh_batch` where the build has them; otherwise batches of
+- refresh: the nightly refresh of every open posting as the nightly task does it: the match profiles rewritten
+  (`match_profiles.refresh`, where the build has it; its time is part of the total and also reported alone),
+  then the batches (`talentpool.tasks`' `refresh_batches` and `pool_refresh_batch` where the build has them;
+  otherwise batches of
   TALENT_POOL_REFRESH_BATCH, 200 unless set, given to `matching.suggestions_refresh`, which the batch task
   calls), the batches spread over `--processes` worker processes as a Celery worker's pool would: the total time,
   the new suggestions, and each process's resident memory after its first batch and at its peak (VmHWM). With
@@ -143,10 +145,18 @@ def refresh(processes: int, budget: float = 0) -> dict:
 
     from talentpool.models import Suggestion
 
+    started = time.perf_counter()
+    # The nightly task rewrites every match profile before it sends the batches (where the build has them).
+    try:
+        from talentpool.match_profiles import refresh as profiles_refresh
+    except ImportError:
+        profiles_refresh = None
+    if profiles_refresh is not None:
+        profiles_refresh()
+    profiles_seconds = time.perf_counter() - started
     work, code = batches()
     before = Suggestion.objects.count()
     connections.close_all()
-    started = time.perf_counter()
     deadline = time.time() + budget if budget else 0
     # Forked like a Celery prefork pool's workers: the code is loaded once, each process takes the next batch.
     with multiprocessing.get_context("fork").Pool(processes, initializer=_worker_start) as pool:
@@ -168,6 +178,7 @@ def refresh(processes: int, budget: float = 0) -> dict:
         "postings_done": sum(result["postings"] for result in done),
         "budget": budget,
         "seconds": seconds,
+        "profiles_seconds": profiles_seconds,
         "created": sum(result["created"] for result in done),
         "suggestions_before": before,
         "suggestions_after": Suggestion.objects.count(),

@@ -1011,6 +1011,8 @@ def pool_report(pool: dict, facts: dict) -> list[str]:
         else:
             result = f"{refresh['seconds']:.1f} s for {refresh['postings']} postings"
             met = _met(refresh["seconds"], goal)
+        if "profiles_seconds" in refresh:
+            result += f" (the match profiles rewritten first: {refresh['profiles_seconds']:.1f} s of it)"
         lines.append(f"| {what} | {result}; each process: {memory or 'no batch'} | < {goal:g} s | {met} |")
     search = pool.get("search")
     goal = POOL_GOALS["search_p50_ms"]

@@ -19,7 +19,7 @@ def write(*, recipient=None, email="alice@example.com", holds_secret=False, key=
     return notify_rendered(
         recipient=recipient,
         email=email,
-        event="test_event",
+        event="password_reset_key",
         key=key,
         subject="Subject",
         body_text="Open https://portal.example.com/accounts/password/reset/key/1-secret/",

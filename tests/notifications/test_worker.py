@@ -156,7 +156,8 @@ def write(address: str) -> int:
         notification = notify_rendered(
             recipient=None,
             email=address,
-            event="worker_test",
+            # Any declared event (recruit/notifications/kinds.py): the worker only delivers.
+            event="account_deleted",
             key=uuid.uuid4().hex,
             subject="Delivered by the worker",
             body_text="Hello from the worker test.",

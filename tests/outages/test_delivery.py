@@ -88,7 +88,8 @@ def write(address: str) -> Notification:
         return notify_rendered(
             recipient=None,
             email=address,
-            event="outage_test",
+            # Any declared event (recruit/notifications/kinds.py): the worker only delivers.
+            event="account_deleted",
             key=uuid.uuid4().hex,
             subject="Delivered despite the outage",
             body_text="Hello.",

@@ -243,7 +243,11 @@ def test_a_batch_refreshes_each_posting_with_one_ranking_query(pool, posting, un
     with CaptureQueriesContext(connection) as four:
         result = matching.suggestions_refresh([posting, *others])
     assert set(result) == {posting.pk, *(o.pk for o in others)}
-    ranking = [q for q in four.captured_queries if "ORDER BY" in q["sql"] and "talentpool_poolentry" in q["sql"]]
+    ranking = [
+        q
+        for q in four.captured_queries
+        if "ORDER BY" in q["sql"] and ("talentpool_poolentry" in q["sql"] or "talentpool_matchprofile" in q["sql"])
+    ]
     assert len(ranking) == 4
 
 

@@ -210,3 +210,52 @@ def test_a_profile_edited_through_its_form_is_searched_as_it_now_is(pool, recrui
     profile.preferred_locations.set([catalogue["beijing"]])
     assert found(recruiter_a, "Fudan", full_text=full_text) == ["Bo"]
     assert set(found(recruiter_a, "北京", full_text=full_text)) == {"Li", "Bo"}
+
+
+@pytest.fixture
+def small_cap(monkeypatch):
+    """A cap of 3 results and steps of 2 and 4 entries, so a handful of candidates shows what 500 and a hundred
+    thousand would."""
+    monkeypatch.setattr(search, "RESULTS_CAP", 3)
+    monkeypatch.setattr(search, "NEWEST_STEPS", (2, 4))
+
+
+def joined(name, days_ago, text):
+    user = pool_candidate(name, resume_text=text)
+    PoolEntry.objects.filter(candidate=user).update(available_since=timezone.now() - dt.timedelta(days=days_ago))
+    return user
+
+
+@MODES
+def test_a_broad_search_lists_the_most_recent_matches_up_to_the_cap(catalogue, recruiter_a, small_cap, full_text):
+    for number in range(6):
+        joined(f"Rust{number}", number, "Rust services." + (" Rust tooling." if number in (1, 4) else ""))
+    joined("Newest", 0, "Nothing about that language.")
+    filters = PoolFilters(q="rust")
+    page = search.results_page(search.search(visible_to(recruiter_a), filters, full_text=full_text), 1)
+    assert sorted(entry.candidate.name for entry in page.object_list) == ["Rust0", "Rust1", "Rust2"]
+    assert search.more_than_listed(visible_to(recruiter_a), filters, full_text=full_text)
+    assert not search.more_than_listed(visible_to(recruiter_a), PoolFilters(q="rust tooling"), full_text=full_text)
+
+
+@postgres_only
+def test_the_newest_matches_are_found_when_only_older_entries_match(catalogue, recruiter_a, small_cap):
+    for number in range(5):
+        joined(f"New{number}", number, "Go services.")
+    for number in range(3):
+        joined(f"Old{number}", 30 + number, "Haskell compilers.")
+    # The newest 2, then 4, entries hold no match: the search widens to the whole pool, best first.
+    assert found(recruiter_a, "haskell") == ["Old0", "Old1", "Old2"]
+    joined("Older", 60, "Haskell compilers. Haskell type systems. Haskell everywhere.")
+    # Four match, three are listed: the most recent three, the best of them first.
+    assert found(recruiter_a, "haskell") == ["Old0", "Old1", "Old2"]
+
+
+def test_the_page_says_when_more_match_than_it_lists(client, catalogue, recruiter_a, small_cap):
+    for number in range(5):
+        joined(f"Rust{number}", number, "Rust services.")
+    client.force_login(recruiter_a)
+    page = client.get("/recruit/pool/?q=rust").content.decode()
+    assert "More candidates match than the 3 listed" in page
+    assert "1–3 of 3 candidates" in page
+    assert "More candidates match" not in client.get("/recruit/pool/?q=rust&degree=doctorate").content.decode()
