@@ -8,8 +8,21 @@ from django.utils.translation import gettext_lazy as _
 
 from recruit.notifications import kinds
 
+
+def _has_registered(user) -> bool:
+    """The reminders concern people who registered for a session (or did once): the settings page offers the
+    topic to them only."""
+    from .models import Registration
+
+    return Registration.objects.filter(user=user).exists()
+
+
 TOPICS = [
-    kinds.Topic("session_reminders", _("Reminders before information sessions you registered for")),
+    kinds.Topic(
+        "session_reminders",
+        _("Reminders before information sessions you registered for"),
+        applies_to=_has_registered,
+    ),
 ]
 
 # What the settings page lists under "always sent" for the essential ones.

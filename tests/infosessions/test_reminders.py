@@ -113,3 +113,30 @@ def test_a_checked_in_person_gets_no_hour_reminder(registered):
     check_in(session=registered.session, code=registered.check_in_code, now=start - dt.timedelta(hours=2))
     assert session_reminders_send(now=start - dt.timedelta(minutes=30)) == 0
     assert Registration.objects.get().state == Registration.State.ATTENDED
+
+
+def test_someone_who_turned_reminders_off_gets_none_but_keeps_the_essential_emails(registered):
+    from recruit.notifications.kinds import topics_for
+    from recruit.notifications.preferences import preferences_set
+
+    person = registered.user
+    assert "session_reminders" in [topic.slug for topic in topics_for(person)]
+    preferences_set(user=person, choices={"session_reminders": False})
+    start = registered.session.starts_at
+    session_reminders_send(now=start - dt.timedelta(hours=20))
+    session_reminders_send(now=start - dt.timedelta(minutes=30))
+    assert reminders() == []
+    assert Notification.objects.filter(recipient=person, event="session_registered").exists()
+
+
+def test_the_reminder_email_carries_its_unsubscribe_link(registered):
+    session_reminders_send(now=registered.session.starts_at - dt.timedelta(hours=20))
+    notification = Notification.objects.get(event="session_reminder")
+    assert notification.unsubscribe_url
+    assert not Notification.objects.get(event="session_registered").unsubscribe_url
+
+
+def test_only_people_who_registered_are_offered_the_reminders_topic(registered):
+    from recruit.notifications.kinds import topics_for
+
+    assert "session_reminders" not in [topic.slug for topic in topics_for(person(99))]
