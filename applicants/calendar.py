@@ -21,7 +21,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-REQUEST, CANCEL = "REQUEST", "CANCEL"
+REQUEST, CANCEL, PUBLISH = "REQUEST", "CANCEL", "PUBLISH"
 PRODUCT_ID = "-//Campus Recruitment//Interviews//EN"
 CONTENT_TYPE = "text/calendar; method={method}"
 FILE_NAME = "interview.ics"
@@ -54,25 +54,65 @@ def interview_invitation(
     """
     if method not in (REQUEST, CANCEL):
         raise ValueError(f"An invitation is a REQUEST or a CANCEL, not {method!r}.")
-    zone = zoneinfo.ZoneInfo(interview.time_zone)
-    starts_at = interview.starts_at.astimezone(zone)
+    return event_calendar(
+        uid=str(interview.uid),
+        sequence=interview.sequence,
+        starts_at=interview.starts_at,
+        duration=dt.timedelta(minutes=interview.duration_minutes),
+        time_zone=interview.time_zone,
+        method=method,
+        cancelled=method == CANCEL,
+        summary=summary,
+        description=description,
+        location=interview.place or interview.video_link,
+        url=url,
+        organizer_name=organizer_name,
+        attendees=attendees,
+        now=now,
+    )
+
+
+def event_calendar(
+    *,
+    uid: str,
+    sequence: int,
+    starts_at: dt.datetime,
+    duration: dt.timedelta,
+    time_zone: str,
+    method: str,
+    summary: str,
+    description: str,
+    organizer_name: str,
+    cancelled: bool = False,
+    location: str = "",
+    url: str = "",
+    attendees: Sequence = (),
+    product_id: str = PRODUCT_ID,
+    now: dt.datetime | None = None,
+) -> str:
+    """The .ics text of one event starting at `starts_at` in `time_zone` (DTSTART with TZID and its VTIMEZONE).
+
+    `method` is the iTIP method: REQUEST or CANCEL for an invitation with `attendees`, PUBLISH for an event
+    anyone may add to their calendar (an information session).
+    """
+    zone = zoneinfo.ZoneInfo(time_zone)
+    starts_at = starts_at.astimezone(zone)
 
     calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("prodid", product_id)
     calendar.add("version", "2.0")
     calendar.add("method", method)
 
     event = icalendar.Event()
-    event.add("uid", str(interview.uid))
-    event.add("sequence", interview.sequence)
+    event.add("uid", uid)
+    event.add("sequence", sequence)
     event.add("dtstamp", (now or timezone.now()).astimezone(dt.UTC))
     event.add("dtstart", starts_at)
-    event.add("duration", dt.timedelta(minutes=interview.duration_minutes))
+    event.add("duration", duration)
     event.add("summary", summary)
     event.add("description", description)
-    event.add("status", "CANCELLED" if method == CANCEL else "CONFIRMED")
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
-    location = interview.place or interview.video_link
     if location:
         event.add("location", location)
     if url:
@@ -92,13 +132,13 @@ def interview_invitation(
             ),
         )
     calendar.add_component(event)
-    # Only the zone's rules around the interview: a small file that every calendar reads the same way.
+    # Only the zone's rules around the event: a small file that every calendar reads the same way.
     calendar.add_missing_timezones(
         first_date=starts_at.date() - dt.timedelta(days=366), last_date=starts_at.date() + dt.timedelta(days=366)
     )
     return calendar.to_ical().decode()
 
 
-def attachment(ics: str, *, method: str) -> dict:
+def attachment(ics: str, *, method: str, filename: str = FILE_NAME) -> dict:
     """The invitation as an outbox attachment (recruit.notifications.services.notify)."""
-    return {"filename": FILE_NAME, "content_type": CONTENT_TYPE.format(method=method), "content": ics}
+    return {"filename": filename, "content_type": CONTENT_TYPE.format(method=method), "content": ics}

@@ -21,13 +21,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 from django.db import connection
+from django.utils import timezone
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from demo import composer
 from demo.data import catalogue as data
 from demo.data.accounts import DEMO_ACCOUNTS
-from demo.data.sessions import INFO_SESSIONS
+from demo.data.sessions import INFO_SESSIONS, rolling_online_session
 from demo.data.star import STAR_POSTINGS
 from postings.models import BusinessUnit, InfoSession, Location, Posting, Program, RoleCategory, Skill, UnitMembership
 
@@ -243,6 +244,15 @@ def seed_info_sessions(catalogue: Catalogue) -> list[InfoSession]:
         )
         session.units.set([catalogue.units[slug] for slug in spec["units"]])
         sessions.append(session)
+    # The monthly online one moves forward on each run: written by its name, not its start.
+    spec = rolling_online_session(timezone.localdate())
+    session, _ = InfoSession.objects.update_or_create(
+        program=catalogue.programs[data.INTERNSHIP],
+        university_en=spec["university"],
+        defaults={column: value for column, value in columns(InfoSession, spec).items() if column != "university_en"},
+    )
+    session.units.set([catalogue.units[slug] for slug in spec["units"]])
+    sessions.append(session)
     return sessions
 
 

@@ -289,8 +289,8 @@ class UnitMembershipAdmin(admin.ModelAdmin):
 
 @admin.register(InfoSession)
 class InfoSessionAdmin(TranslationAdmin):
-    list_display = ["university", "city", "starts_at", "program"]
-    list_filter = ["program", "city"]
+    list_display = ["university", "city", "starts_at", "capacity", "status", "program"]
+    list_filter = ["program", "city", "status"]
     search_fields = ["university_en", "university_zh_hans", "city_en", "city_zh_hans", "venue_en", "venue_zh_hans"]
     filter_horizontal = ["units"]
     date_hierarchy = "starts_at"

@@ -3,6 +3,7 @@
 Postings are what candidates apply to; everything else describes them.
 """
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -461,7 +462,11 @@ class Competency(models.Model):
 
 
 class InfoSession(models.Model):
-    """A campus information session (a talk at a university)."""
+    """A campus information session (a talk at a university, or online), which people register for."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
 
     program = models.ForeignKey(Program, models.CASCADE, related_name="info_sessions", verbose_name=_("program"))
     university = models.CharField(_("university"), max_length=200)
@@ -478,6 +483,14 @@ class InfoSession(models.Model):
     )
     units = models.ManyToManyField(BusinessUnit, blank=True, related_name="info_sessions", verbose_name=_("units"))
     summary = models.TextField(_("summary"), blank=True)
+    # Seats: registrations beyond it wait on the waitlist (infosessions/services.py).
+    capacity = models.PositiveIntegerField(
+        _("capacity"), default=200, help_text=_("How many people may register; the others join the waitlist.")
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("Where the session is streamed, if it is (https://…).")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SCHEDULED)
 
     class Meta:
         ordering = ["starts_at"]
@@ -488,11 +501,35 @@ class InfoSession(models.Model):
                 condition=Q(ends_at__gt=models.F("starts_at")),
                 name="info_session_ends_after_start",
                 violation_error_message=_("A session must end after it starts."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1),
+                name="info_session_capacity_positive",
+                violation_error_message=_("A session needs at least one seat."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.university}, {self.starts_at:%Y-%m-%d}"
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """How long the session lasts (its end minus its start)."""
+        return self.ends_at - self.starts_at
+
+    @property
+    def duration_minutes(self) -> int:
+        return int(self.duration.total_seconds() // 60)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    def has_started(self, now=None) -> bool:
+        return self.starts_at <= (now or timezone.now())
+
+    def has_ended(self, now=None) -> bool:
+        return self.ends_at < (now or timezone.now())
 
 
 # --- Catalogue version (postings/cache.py) ----------------------------------

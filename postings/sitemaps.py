@@ -29,7 +29,7 @@ class PageSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return ["postings:home", "postings:board", "postings:info_sessions", "privacy_notice"]
+        return ["postings:home", "postings:board", "infosessions:list", "privacy_notice"]
 
     def location(self, name):
         return reverse(name)

@@ -8,5 +8,4 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("jobs/", views.board, name="board"),
     path("jobs/<int:pk>/", views.detail, name="detail"),
-    path("sessions/", views.info_sessions, name="info_sessions"),
 ]

@@ -13,9 +13,6 @@ from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from recruit.accounts.forms import TimeZoneForm
-from recruit.accounts.timezones import visitor_time_zone
-
 from .board import board_search, facet, viewer_for
 from .cache import Catalogue, cached_page
 from .forms import BoardFilterForm
@@ -52,7 +49,9 @@ def home_context() -> dict:
             open_roles=Count("postings", filter=Q(postings__in=public))
         ),
         "locations": Location.objects.all(),
-        "next_sessions": InfoSession.objects.filter(ends_at__gte=timezone.now())[:3],
+        "next_sessions": InfoSession.objects.filter(ends_at__gte=timezone.now()).exclude(
+            status=InfoSession.Status.CANCELLED
+        )[:3],
     }
 
 
@@ -202,15 +201,3 @@ def closed_posting(request, pk):
     deadline = posting.deadline()
     context = {"posting": posting, "similar": similar, "closed_on": deadline if deadline < now else None}
     return render(request, "postings/posting_closed.html", context, status=404)
-
-
-def info_sessions(request):
-    """Campus information sessions, upcoming first, each in its city's time zone (and the visitor's)."""
-    now = timezone.now()
-    sessions = InfoSession.objects.select_related("program").prefetch_related("units")
-    context = {
-        "upcoming": sessions.filter(ends_at__gte=now),
-        "past": sessions.filter(ends_at__lt=now).order_by("-starts_at"),
-        "time_zone_form": TimeZoneForm(initial={"time_zone": visitor_time_zone(request) or ""}),
-    }
-    return render(request, "postings/info_sessions.html", context)

@@ -41,6 +41,12 @@ app.conf.beat_schedule = {
         "task": "talentpool.tasks.pool_refresh_nightly",
         "schedule": crontab(hour=2, minute=0),
     },
+    # Reminders a day and an hour before each information session wait in the database (a registration's
+    # reminded_* times), not as broker messages scheduled ahead: every 5 minutes sends what is due, once.
+    "session-reminders": {
+        "task": "infosessions.tasks.session_reminders_send",
+        "schedule": 300.0,
+    },
     "pool-digest-daily": {
         "task": "talentpool.tasks.pool_digest_daily",
         "schedule": crontab(hour=7, minute=0),

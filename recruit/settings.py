@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "applicants",
     "talentpool",
     "star",
+    "infosessions",
     "demo",
 ]
 

@@ -50,6 +50,7 @@ urlpatterns = [
     path("recruit/pool/figures/", include("talentpool.figures_urls")),
     path("recruit/pool/", include("talentpool.urls")),
     path("recruit/star/", include("star.committee_urls")),
+    path("recruit/sessions/", include("infosessions.workspace_urls")),
     path("recruit/", include("applicants.workspace.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
@@ -66,6 +67,7 @@ urlpatterns = [
 # The public pages, once per language: English unprefixed, Chinese under /zh-hans/ (recruit/accounts/languages.py).
 urlpatterns += i18n_patterns(
     path("", include("postings.urls")),
+    path("sessions/", include("infosessions.urls")),
     path("privacy/", privacy_notice, name="privacy_notice"),
     # A non-essential email's one-click unsubscribe, in the language it was written in.
     path("unsubscribe/<str:token>/", unsubscribe_view, name="unsubscribe"),

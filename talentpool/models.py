@@ -71,6 +71,9 @@ class PoolEntry(models.Model):
     resume_text = models.TextField(_("resume text"), blank=True)
     resume_uploaded_at = models.DateTimeField(_("resume uploaded"), null=True, blank=True)
     left_at = models.DateTimeField(_("left the pool"), null=True, blank=True)
+    # Information sessions the candidate was checked in at (infosessions.services.check_in, in its transaction).
+    sessions_attended = models.PositiveSmallIntegerField(_("information sessions attended"), default=0)
+    last_session_attended_at = models.DateTimeField(_("last information session attended"), null=True, blank=True)
     # What the pool's keyword search reads besides the resume text (talentpool/search.py), kept by entry_refresh
     # and erased with the resume text; on PostgreSQL a trigger builds search_document from both.
     search_text = models.TextField(editable=False, blank=True, default="")

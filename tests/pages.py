@@ -104,6 +104,10 @@ class PagesData:
     star_posting: object = None
     star_area: object = None
     star_application: object = None
+    # An upcoming information session of the posting's unit, both candidates registered (their check-in codes),
+    # and a full one (one seat, taken) that a visitor sees.
+    info_session: object = None
+    full_session: object = None
 
 
 CHINESE = "zh-hans"
@@ -190,13 +194,27 @@ def _create_pages_data() -> PagesData:
     )
     close_posting(closed_posting)
     now = timezone.now()
-    InfoSessionFactory(
+    info_session = InfoSessionFactory(
         program=program,
         university="Zhejiang University",
         university_zh_hans="浙江大学",
         city_zh_hans="杭州",
         starts_at=now + dt.timedelta(days=10),
+        online_url="https://live.example.com/zju",
     )
+    info_session.units.set([cloud])
+    full_session = InfoSessionFactory(
+        program=program,
+        university="Tsinghua University",
+        university_zh_hans="清华大学",
+        city="Beijing",
+        city_zh_hans="北京",
+        venue="Main Building",
+        venue_zh_hans="主楼",
+        starts_at=now + dt.timedelta(days=12),
+        capacity=1,
+    )
+    full_session.units.set([cloud])
     InfoSessionFactory(
         program=program,
         university="Peking University",
@@ -274,6 +292,14 @@ def _create_pages_data() -> PagesData:
     interview.interviewers.set([recruiter])
     pool_entry = _pool_data(posting, posting_to_apply, (candidate, chinese_candidate), recruiter, agent, python)
     star_posting, star_area, star_application = _star_data(cloud, hangzhou, (admin, chinese_admin))
+    from infosessions.services import registration_create
+    from recruit.notifications.models import Notification
+
+    for person in (candidate, chinese_candidate):
+        registration_create(user=person, session=info_session)
+    registration_create(user=recruiter, session=full_session)
+    # Read already: the pages' unread count is the application's notification alone.
+    Notification.objects.filter(event__startswith="session_").update(read_at=now)
     return PagesData(
         candidate=candidate,
         posting=posting,
@@ -293,6 +319,8 @@ def _create_pages_data() -> PagesData:
         star_posting=star_posting,
         star_area=star_area,
         star_application=star_application,
+        info_session=info_session,
+        full_session=full_session,
     )
 
 
@@ -414,6 +442,8 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Posting", f"/jobs/{data.posting.pk}/"),
         MainPage("Closed posting", f"/jobs/{data.closed_posting.pk}/", status=404),
         MainPage("Information sessions", "/sessions/"),
+        MainPage("Information sessions, filtered", "/sessions/?city=Hangzhou&university=Zhejiang+University"),
+        MainPage("Information session, full", f"/sessions/{data.full_session.pk}/"),
         MainPage("Privacy notice", "/privacy/"),
         MainPage("Star program", "/star/"),
         MainPage("Sign in", "/accounts/login/"),
@@ -432,6 +462,7 @@ def _pages(data: PagesData, *, application) -> list[MainPage]:
         MainPage("Privacy", "/me/privacy/", signed_in=True),
         MainPage("Talent pool, candidate's page", "/me/pool/", signed_in=True),
         MainPage("Leaving the talent pool", "/me/pool/leave/", signed_in=True),
+        MainPage("Information session, registered", f"/sessions/{data.info_session.pk}/", signed_in=True),
         MainPage("Notifications", "/me/notifications/", signed_in=True),
         MainPage("Notification settings", "/me/notifications/settings/", signed_in=True),
         MainPage("Email addresses", "/accounts/email/", signed_in=True),
@@ -506,6 +537,15 @@ def _workspace_pages(data: PagesData, *, application) -> list[MainPage]:
                 ("Star committee ranking", f"{data.star_area.slug}/"),
                 ("Star review form", f"{data.star_area.slug}/{data.star_application.pk}/review/"),
             )
+        ),
+        # Information sessions (infosessions/workspace.py): the units' sessions, one with its registrations, the form.
+        MainPage("Workspace sessions", "/recruit/sessions/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Workspace session", f"/recruit/sessions/{data.info_session.pk}/", signed_in=True, persona="recruiter"
+        ),
+        MainPage("New session", "/recruit/sessions/new/", signed_in=True, persona="recruiter"),
+        MainPage(
+            "Session edit form", f"/recruit/sessions/{data.info_session.pk}/edit/", signed_in=True, persona="admin"
         ),
     ]
 

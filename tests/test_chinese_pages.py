@@ -57,6 +57,9 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"https?://\S+")
 ZONE_ID = re.compile(r"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[\w/+-]+")
 FILE_NAME = re.compile(r"[^\s<>“”「」：:，,（）()]+\.(?:pdf|PDF)\b")
+# An information session's check-in code, as pages and emails show it (infosessions/codes.py): random letters
+# and digits, in no language.
+CHECK_IN_CODE = re.compile(r"\b[A-Z0-9]{5}-[A-Z0-9]{5}\b")
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -127,7 +130,7 @@ def english_left(html: str) -> list[str]:
         if not language.lower().startswith("zh"):
             continue
         plain = " ".join(text.split())
-        for pattern in (EMAIL, URL, ZONE_ID, FILE_NAME):
+        for pattern in (EMAIL, URL, ZONE_ID, FILE_NAME, CHECK_IN_CODE):
             plain = pattern.sub(" ", plain)
         for word in LATIN_WORD.findall(plain):
             if word not in ALLOWED:

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 LENGTH = dt.timedelta(hours=2)
 
 
-def _session(university, city, venue, starts, time_zone, units, summary, *, zh):
+def _session(university, city, venue, starts, time_zone, units, summary, *, zh, capacity=200, online_url=""):
     university_zh, city_zh, venue_zh, summary_zh = zh
     starts_at = dt.datetime.fromisoformat(starts).replace(tzinfo=ZoneInfo(time_zone))
     return {
@@ -30,6 +30,8 @@ def _session(university, city, venue, starts, time_zone, units, summary, *, zh):
         "units": units,
         "summary": summary,
         "summary_zh": summary_zh,
+        "capacity": capacity,
+        "online_url": online_url,
     }
 
 
@@ -201,4 +203,129 @@ INFO_SESSIONS = [
             "申请截止前的最后一场春季宣讲：地图、视频与多模态大模型。",
         ),
     ),
+    # The spring tour of 2027: the four universities in late March, a Bay Area open house, an online session.
+    _session(
+        "Zhejiang University",
+        "Hangzhou",
+        "Zijingang Campus, International Conference Hall",
+        "2027-03-22 19:00",
+        "Asia/Shanghai",
+        ["tongyi-laboratory", "alibaba-cloud", "taotian-group", "qianwen"],
+        "The spring tour opens where the group began: the 2027 internship program, the AI roles, and a Q&A "
+        "with engineers who were interns two years ago.",
+        zh=(
+            "浙江大学",
+            "杭州",
+            "紫金港校区国际会议厅",
+            "春季宣讲从集团的起点出发：介绍2027届实习生项目与AI岗位，并与两年前入职的实习生工程师交流答疑。",
+        ),
+        capacity=400,
+    ),
+    _session(
+        "Peking University",
+        "Beijing",
+        "Yingjie Exchange Center, Yuehua Hall",
+        "2027-03-24 19:00",
+        "Asia/Shanghai",
+        ["tongyi-laboratory", "qianwen", "amap"],
+        "Large models in practice: training, evaluation and the products built on them.",
+        zh=(
+            "北京大学",
+            "北京",
+            "英杰交流中心月华厅",
+            "大模型实践：训练、评测，以及基于大模型打造的产品。",
+        ),
+        capacity=300,
+    ),
+    _session(
+        "Tsinghua University",
+        "Beijing",
+        "FIT Building, Multi-function Hall",
+        "2027-03-25 19:00",
+        "Asia/Shanghai",
+        ["alibaba-cloud", "t-head", "tongyi-laboratory"],
+        "From chips to clusters: AI infrastructure roles, with a small-group session afterwards (few seats).",
+        zh=(
+            "清华大学",
+            "北京",
+            "FIT楼多功能厅",
+            "从芯片到集群：AI基础设施岗位介绍，会后小范围交流（名额有限）。",
+        ),
+        # Small on purpose: the demo shows a full session and its waitlist.
+        capacity=3,
+    ),
+    _session(
+        "Shanghai Jiao Tong University",
+        "Shanghai",
+        "Minhang Campus, Student Innovation Center",
+        "2027-03-30 19:00",
+        "Asia/Shanghai",
+        ["taotian-group", "alibaba-international", "ele-me"],
+        "Agents in commerce: search, recommendation and customer service, with live demos.",
+        zh=(
+            "上海交通大学",
+            "上海",
+            "闵行校区学生创新中心",
+            "电商中的智能体：搜索、推荐与客服，现场演示。",
+        ),
+        capacity=300,
+    ),
+    _session(
+        "Bay Area universities",
+        "Sunnyvale",
+        "Alibaba Sunnyvale office, main auditorium",
+        "2027-03-18 17:30",
+        "America/Los_Angeles",
+        ["alibaba-cloud", "tongyi-laboratory"],
+        "An open house for students of Bay Area universities: internships in Sunnyvale and Hangzhou.",
+        zh=(
+            "湾区高校",
+            "桑尼维尔",
+            "阿里巴巴桑尼维尔办公室主礼堂",
+            "面向湾区高校学生的开放日：桑尼维尔与杭州的实习机会。",
+        ),
+        capacity=120,
+    ),
+    _session(
+        "All universities (online)",
+        "Online",
+        "Live stream",
+        "2027-01-13 19:00",
+        "Asia/Shanghai",
+        ["alibaba-holding-group", "tongyi-laboratory", "wukong"],
+        "For students anywhere: the program, how to apply, and questions answered live.",
+        zh=(
+            "所有高校（线上）",
+            "线上",
+            "网络直播",
+            "面向各地学生：介绍招聘项目与申请方式，现场直播答疑。",
+        ),
+        capacity=2000,
+        online_url="https://live.demo.example/campus-2027",
+    ),
 ]
+
+# Held every month online, so the demo's list always has a session ahead whatever day it is seeded: written by
+# its university name (one row, moved forward on each run), three weeks after the seeding day, on a weekday.
+ROLLING_ONLINE = {
+    "university": "Monthly online Q&A",
+    "university_zh": "每月线上答疑",
+    "city": "Online",
+    "city_zh": "线上",
+    "venue": "Live stream",
+    "venue_zh": "网络直播",
+    "time_zone": "Asia/Shanghai",
+    "units": ["alibaba-cloud", "qianwen"],
+    "summary": "Recruiters answer questions about applying, eligibility and the talent pool.",
+    "summary_zh": "招聘团队解答申请、资格与人才库的相关问题。",
+    "capacity": 1000,
+    "online_url": "https://live.demo.example/monthly-qa",
+}
+
+
+def rolling_online_session(today: dt.date) -> dict:
+    day = today + dt.timedelta(days=21)
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    starts_at = dt.datetime.combine(day, dt.time(19, 0), tzinfo=ZoneInfo(ROLLING_ONLINE["time_zone"]))
+    return {**ROLLING_ONLINE, "starts_at": starts_at, "ends_at": starts_at + LENGTH}

@@ -18,7 +18,7 @@ def time_zone_set(request):
     if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
         next_url, {request.get_host()}, require_https=request.is_secure()
     ):
-        next_url = reverse("postings:info_sessions")
+        next_url = reverse("infosessions:list")
     form = TimeZoneForm(request.POST)
     response = HttpResponseRedirect(next_url)
     if not form.is_valid():

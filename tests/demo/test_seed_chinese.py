@@ -58,9 +58,10 @@ CITIES_ZH = {
 # The English catalogue texts as seed_demo wrote them before they had Chinese
 # (programs, units, cities, categories, skills, postings and sessions). If an
 # English text is changed on purpose, put the new digest here. (Changed when the
-# workspace's demo added Alibaba Cloud's posting waiting for approval; the texts
-# before it are unchanged.)
-ENGLISH_DIGEST = "4e4aa2e63ea3f5272ca5289edd3e10aca30e7d0d5cf536159c6273f03d607457"
+# workspace's demo added Alibaba Cloud's posting waiting for approval, and when
+# the spring tour of 2027, a Sunnyvale open house and online sessions were added;
+# the texts before them are unchanged.)
+ENGLISH_DIGEST = "9fafcf916281b5759f64ff9cd50027c8023d763ca5685ac690fc55d60fe79aaa"
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ASCII_LETTER = re.compile(r"[A-Za-z]")

@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.core.management import CommandError, call_command
 
 from demo.data.sessions import INFO_SESSIONS
+from infosessions.models import Registration
 from postings.models import (
     BusinessUnit,
     DegreeLevel,
@@ -35,6 +36,9 @@ CITY_ZONES = {
     "Singapore": "Asia/Singapore",
     "Munich": "Europe/Berlin",
     "Stanford": "America/Los_Angeles",
+    "Sunnyvale": "America/Los_Angeles",
+    # Online sessions are given in the presenters' zone.
+    "Online": "Asia/Shanghai",
 }
 # The words that name a degree level in a posting's text.
 DEGREE_WORDS = {
@@ -144,6 +148,9 @@ def snapshot():
         "skills": all_values(Skill),
         "sessions": all_values(InfoSession),
         "session_units": sorted(InfoSession.units.through.objects.values_list("infosession_id", "businessunit_id")),
+        "session_registrations": sorted(
+            Registration.objects.values_list("user_id", "session_id", "state", "check_in_code")
+        ),
         "users": list(User.objects.order_by("pk").values_list("pk", "email", "name", "is_staff", "is_superuser")),
         "emails": list(
             EmailAddress.objects.order_by("pk").values_list("pk", "user_id", "email", "verified", "primary")
@@ -351,7 +358,7 @@ def test_chinese_search_finds_some_postings(seeded):
 
 def test_information_sessions_past_and_upcoming_at_universities(seeded):
     sessions = list(InfoSession.objects.prefetch_related("units"))
-    assert 8 <= len(sessions) <= 12
+    assert 8 <= len(sessions) <= 20
     assert {"Zhejiang University", "Peking University", "Tsinghua University", "Shanghai Jiao Tong University"} <= {
         session.university for session in sessions
     }
@@ -386,7 +393,8 @@ def test_the_munich_session_starts_at_18_00_berlin_time(seeded):
 def test_every_session_is_written_in_its_city_zone_at_a_sensible_local_time(seeded):
     seeded_sessions = {(session.university, session.starts_at): session for session in InfoSession.objects.all()}
 
-    assert len(seeded_sessions) == len(INFO_SESSIONS)
+    # And the monthly online one, three weeks ahead of the seeding day (test_a_session_is_always_ahead).
+    assert len(seeded_sessions) == len(INFO_SESSIONS) + 1
     for spec in INFO_SESSIONS:
         zone = ZoneInfo(CITY_ZONES[spec["city"]])
         assert spec["time_zone"] == zone.key, spec["university"]
@@ -398,6 +406,32 @@ def test_every_session_is_written_in_its_city_zone_at_a_sensible_local_time(seed
         assert starts.weekday() < 5, spec["university"]
         assert dt.time(9) <= starts.time() and ends.time() <= dt.time(21, 30), spec["university"]
         assert ends.date() == starts.date(), spec["university"]
+
+
+def test_the_spring_tour_of_2027_and_a_session_always_ahead(seeded):
+    from django.utils import timezone
+
+    late_march = InfoSession.objects.filter(
+        starts_at__gte=dt.datetime(2027, 3, 15, tzinfo=SHANGHAI),
+        starts_at__lt=dt.datetime(2027, 4, 1, tzinfo=SHANGHAI),
+    )
+    assert {"Zhejiang University", "Peking University", "Tsinghua University", "Shanghai Jiao Tong University"} <= set(
+        late_march.values_list("university_en", flat=True)
+    )
+    assert InfoSession.objects.filter(city_en="Sunnyvale", time_zone="America/Los_Angeles").exists()
+    assert InfoSession.objects.exclude(online_url="").exists()
+    ahead = InfoSession.objects.filter(starts_at__gt=timezone.now() + dt.timedelta(days=14))
+    assert ahead.filter(university_en="Monthly online Q&A").exists()
+
+
+def test_demo_registrations_fill_a_session_and_its_waitlist(seeded):
+    from infosessions.models import Registration
+
+    demo_candidate = User.objects.get(email="candidate@demo.example")
+    assert Registration.objects.filter(user=demo_candidate, state="registered").count() >= 2
+    tsinghua = InfoSession.objects.get(university_en="Tsinghua University", capacity=3)
+    assert Registration.objects.filter(session=tsinghua, state="registered").count() == 3
+    assert Registration.objects.filter(session=tsinghua, state="waitlisted").exists()
 
 
 # --- seed_demo: accounts -------------------------------------------------------

@@ -16,7 +16,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from demo import candidates, catalogue, pool, star
+from demo import candidates, catalogue, pool, sessions, star
 from demo.data.accounts import DEMO_ACCOUNTS
 
 
@@ -53,12 +53,14 @@ class Command(BaseCommand):
             research = star.seed(postings)
             # The pool's entries and suggestions, from everything above: the demo recruiter sees suggestions at once.
             talent_pool = pool.refresh()
+            registrations = sessions.seed(demo_candidate=postings.accounts["candidate"])
         seconds = time.perf_counter() - started
         lines = [
             *postings.summary(),
             *applicants.summary(demo_candidate=postings.accounts["candidate"]),
             *research.summary(),
             *talent_pool.summary(postings.accounts["recruiter"]),
+            f"{registrations} registrations for information sessions",
         ]
         self.stdout.write(f"Seeded the demo in {seconds:.1f} s:\n" + "\n".join(f"  {line}" for line in lines))
         self.stdout.write("Demo accounts (passwords are reset on every run):")
