@@ -58,10 +58,11 @@ CITIES_ZH = {
 # The English catalogue texts as seed_demo wrote them before they had Chinese
 # (programs, units, cities, categories, skills, postings and sessions). If an
 # English text is changed on purpose, put the new digest here. (Changed when the
-# workspace's demo added Alibaba Cloud's posting waiting for approval, and when
-# the spring tour of 2027, a Sunnyvale open house and online sessions were added;
-# the texts before them are unchanged.)
-ENGLISH_DIGEST = "9fafcf916281b5759f64ff9cd50027c8023d763ca5685ac690fc55d60fe79aaa"
+# workspace's demo added Alibaba Cloud's posting waiting for approval, when the
+# spring tour of 2027, a Sunnyvale open house and online sessions were added, and
+# when the Star track added two research postings; the texts before them are
+# unchanged.)
+ENGLISH_DIGEST = "92ce03c6b18ffeb73dbd9e0d6b23e4e3bf98a67522dac227f3c463360cdeeba4"
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 ASCII_LETTER = re.compile(r"[A-Za-z]")
