@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from applicants.forms import ChoicesByIdField, DateInput
-from applicants.workspace.review_forms import TimeInput, ZoneField
+from applicants.forms import ChoicesByIdField
+from applicants.workspace.review_forms import ZoneField, start_date_field, start_time_field
 from postings.models import InfoSession, Program
 
 from . import codes
@@ -53,18 +53,8 @@ class SessionForm(forms.ModelForm):
             "invalid_pk_value": gettext_lazy("Choose among the units you work in."),
         },
     )
-    date = forms.DateField(
-        label=gettext_lazy("Date"),
-        widget=DateInput(),
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": gettext_lazy("Enter a date such as 2027-03-15.")},
-    )
-    time = forms.TimeField(
-        label=gettext_lazy("Start time"),
-        widget=TimeInput(),
-        input_formats=["%H:%M", "%H:%M:%S"],
-        error_messages={"invalid": gettext_lazy("Enter a time such as 14:30.")},
-    )
+    date = start_date_field()
+    time = start_time_field()
     time_zone = ZoneField(
         label=gettext_lazy("Time zone"),
         help_text=gettext_lazy(

@@ -133,21 +133,31 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-class InterviewForm(forms.Form):
-    """When (a date and a time in a zone), how long, with whom, where."""
-
-    date = forms.DateField(
+def start_date_field() -> forms.DateField:
+    """The date an event starts, typed as 2027-03-15 (an interview, an information session)."""
+    return forms.DateField(
         label=gettext_lazy("Date"),
         widget=DateInput(),
         input_formats=["%Y-%m-%d"],
         error_messages={"invalid": gettext_lazy("Enter a date such as 2027-03-15.")},
     )
-    time = forms.TimeField(
+
+
+def start_time_field() -> forms.TimeField:
+    """The time an event starts, typed as 14:30, in the zone chosen beside it."""
+    return forms.TimeField(
         label=gettext_lazy("Start time"),
         widget=TimeInput(),
         input_formats=["%H:%M", "%H:%M:%S"],
         error_messages={"invalid": gettext_lazy("Enter a time such as 14:30.")},
     )
+
+
+class InterviewForm(forms.Form):
+    """When (a date and a time in a zone), how long, with whom, where."""
+
+    date = start_date_field()
+    time = start_time_field()
     time_zone = ZoneField(label=gettext_lazy("Time zone"), help_text=gettext_lazy("The zone the time above is in."))
     duration_minutes = forms.IntegerField(
         label=gettext_lazy("Duration in minutes"),
