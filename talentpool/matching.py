@@ -618,30 +618,38 @@ def suggestions_refresh(postings, *, now: dt.datetime | None = None) -> dict[int
     Idempotent: running it twice changes nothing the second time. Each posting keeps its top
     SUGGESTIONS_PER_POSTING: new ones created, scores and reasons updated, dismissed and invited ones kept in their
     state, new ones that no longer rank (the candidate became unavailable, applied, was turned down) deleted.
-    Postings no longer open lose their new suggestions. One ranking query per posting, bulk writes, one
-    transaction per posting (its row locked, so two runs of one batch do not collide).
+    Postings no longer open lose their new suggestions. First each posting is ranked (one or two queries each);
+    then the whole batch's changes are written in one transaction, its postings' rows locked (so two runs of one
+    batch do not collide), with one statement for each kind of change: the triggers that keep the units' pipeline
+    versions fire a few times a batch, not once a posting.
     """
     now = now or timezone.now()
-    created = {}
     postgres = connection.vendor == "postgresql"
     loaded = load_postings(postings)
     accepting = [posting for posting in loaded if posting.is_accepting(now)]
-    with category_copies({posting.category_id for posting in accepting}) as copies:
-        for posting in loaded:
-            with transaction.atomic():
-                if postgres:
-                    # The refresh runs in as many processes as there are cores: a query's own parallel workers
-                    # would only take cores from the others.
-                    with connection.cursor() as cursor:
-                        cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
-                Posting.objects.select_for_update().filter(pk=posting.pk).values_list("pk").first()
-                ranked = (
-                    rank(posting, now=now, load=False, preferring_from=copies.get(posting.category_id, ""))
-                    if posting in accepting
-                    else []
-                )
-                created[posting.pk] = _store(posting, ranked)
-    return created
+    ranked = {}
+    with category_copies({posting.category_id for posting in accepting}) as copies, transaction.atomic():
+        if postgres:
+            # The refresh runs in as many processes as there are cores: a query's own parallel workers would only
+            # take cores from the others.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        for posting in accepting:
+            ranked[posting.pk] = rank(
+                posting, now=now, load=False, preferring_from=copies.get(posting.category_id, "")
+            )
+    with transaction.atomic():
+        if postgres:
+            # Running the refresh again repairs anything a crash loses: no need to wait for the disk at commit.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+        list(
+            Posting.objects.select_for_update()
+            .filter(pk__in=[posting.pk for posting in loaded])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        return _store(loaded, ranked)
 
 
 @contextmanager
@@ -676,36 +684,34 @@ def category_copies(category_ids):
                 cursor.execute(f"DROP TABLE IF EXISTS {table}")
 
 
-def _store(posting, ranked) -> int:
-    """Write the posting's ranked entries as its suggestions (module docstring of suggestions_refresh); reads the
-    kept ones as plain rows, writes only what changed."""
-    existing = {
-        entry_id: (pk, score, reasons, state)
-        for pk, entry_id, score, reasons, state in Suggestion.objects.filter(posting=posting).values_list(
-            "pk", "entry_id", "score", "reasons", "state"
-        )
-    }
-    wanted = {entry.pk: entry for entry in ranked}
+def _store(postings, ranked: dict) -> dict[int, int]:
+    """Write each posting's ranked entries (`ranked`: {posting id: entries}, none for a posting not open) as its
+    suggestions: the kept ones read as plain rows, one statement for each kind of change. {posting id: created}."""
+    existing = {}
+    for pk, posting_id, entry_id, score, reasons, state in Suggestion.objects.filter(
+        posting__in=[posting.pk for posting in postings]
+    ).values_list("pk", "posting_id", "entry_id", "score", "reasons", "state"):
+        existing[posting_id, entry_id] = (pk, score, reasons, state)
+    wanted = {(posting.pk, entry.pk): entry for posting in postings for entry in ranked.get(posting.pk, [])}
     new = [
-        Suggestion(entry_id=pk, posting=posting, score=entry.score, reasons=entry.reasons)
-        for pk, entry in wanted.items()
-        if pk not in existing
+        Suggestion(entry_id=entry_id, posting_id=posting_id, score=entry.score, reasons=entry.reasons)
+        for (posting_id, entry_id), entry in wanted.items()
+        if (posting_id, entry_id) not in existing
     ]
     now = timezone.now()
     changed = [
         Suggestion(pk=pk, score=entry.score, reasons=entry.reasons, updated_at=now)
-        for entry_id, (pk, score, reasons, _state) in existing.items()
-        if (entry := wanted.get(entry_id)) is not None and (score != entry.score or reasons != entry.reasons)
+        for key, (pk, score, reasons, _state) in existing.items()
+        if (entry := wanted.get(key)) is not None and (score != entry.score or reasons != entry.reasons)
     ]
-    gone = [
-        pk
-        for entry_id, (pk, _s, _r, state) in existing.items()
-        if entry_id not in wanted and state == Suggestion.State.NEW
-    ]
+    gone = [pk for key, (pk, _s, _r, state) in existing.items() if key not in wanted and state == Suggestion.State.NEW]
     if gone:
         Suggestion.objects.filter(pk__in=gone).delete()
     if changed:
-        Suggestion.objects.bulk_update(changed, ["score", "reasons", "updated_at"])
+        Suggestion.objects.bulk_update(changed, ["score", "reasons", "updated_at"], batch_size=1000)
     if new:
-        Suggestion.objects.bulk_create(new)
-    return len(new)
+        Suggestion.objects.bulk_create(new, batch_size=2000)
+    created = {posting.pk: 0 for posting in postings}
+    for suggestion in new:
+        created[suggestion.posting_id] += 1
+    return created
