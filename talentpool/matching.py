@@ -620,8 +620,8 @@ def suggestions_refresh(postings, *, now: dt.datetime | None = None) -> dict[int
     state, new ones that no longer rank (the candidate became unavailable, applied, was turned down) deleted.
     Postings no longer open lose their new suggestions. First each posting is ranked (one or two queries each);
     then the whole batch's changes are written in one transaction, its postings' rows locked (so two runs of one
-    batch do not collide), with one statement for each kind of change: the triggers that keep the units' pipeline
-    versions fire a few times a batch, not once a posting.
+    batch do not collide), in a few bulk statements: the triggers that keep the units' pipeline versions fire a
+    few times a batch, not once a posting.
     """
     now = now or timezone.now()
     postgres = connection.vendor == "postgresql"
@@ -686,7 +686,7 @@ def category_copies(category_ids):
 
 def _store(postings, ranked: dict) -> dict[int, int]:
     """Write each posting's ranked entries (`ranked`: {posting id: entries}, none for a posting not open) as its
-    suggestions: the kept ones read as plain rows, one statement for each kind of change. {posting id: created}."""
+    suggestions: the kept ones read as plain rows, the changes in a few bulk statements. {posting id: created}."""
     existing = {}
     for pk, posting_id, entry_id, score, reasons, state in Suggestion.objects.filter(
         posting__in=[posting.pk for posting in postings]
