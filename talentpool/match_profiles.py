@@ -4,7 +4,8 @@
 profiles in two statements (a row for each available entry, none for the others), whatever their number:
 `services.entry_refresh` calls it for its entry in the event's transaction, `entries_expire` for the entries it
 expires, and `refresh()` without ids rebuilds every row (the nightly refresh starts with it, so a renamed skill or
-a profile written around the services is caught within a day; `manage.py pool_sync` and the volume loader too).
+a profile written around the services is caught within a day). The volume loader refreshes the rows of each chunk
+it writes; `manage.py pool_sync` refreshes every entry, and so every row, through `entry_refresh`.
 
 Sets of catalogue ids are bits of 64-bit words: skill i is bit i % 64 of word i // 64 (SKILL_WORDS words), a role
 category or city is bit i of one word. A catalogue with larger ids than that still ranks, through the ORM

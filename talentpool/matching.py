@@ -1,7 +1,8 @@
 """Which pool candidates to suggest for an open posting, best first, and why, in words a recruiter reads.
 
-The score is a sum of the WEIGHTS below, computed in the database (ORM expressions that PostgreSQL and SQLite
-both run): one ranking query per posting whatever the size of the pool, no Python loop over candidates. Each part
+The score is a sum of the WEIGHTS below, computed in the database, never in a Python loop over candidates: on
+PostgreSQL by one or two queries over the match profiles (`_fast_rows`, match_profiles.py), elsewhere by one ORM
+query (`_ranking`); the two give the same entries, scores and reasons. Each part
 of the score that counts for a candidate becomes a reason, kept as data (`Suggestion.reasons`) and rendered by
 `reasons_in_words` in the reader's language.
 
@@ -455,12 +456,12 @@ def _fast_rows(
             cursor.execute(everyone, params)
             found = cursor.fetchall()
         for row in found:
-            found = dict(zip(columns, row[: len(columns)], strict=True))
+            result = dict(zip(columns, row[: len(columns)], strict=True))
             *shared_words, locations = row[len(columns) :]
-            found["shared_ids"] = match_profiles.ids_of(*shared_words)
+            result["shared_ids"] = match_profiles.ids_of(*shared_words)
             located = [pk for pk in match_profiles.ids_of(locations) if pk in location_ids]
-            found["preferred_location_id"] = min(located) if located else None
-            rows.append(found)
+            result["preferred_location_id"] = min(located) if located else None
+            rows.append(result)
     return rows
 
 

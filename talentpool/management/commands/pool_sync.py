@@ -8,7 +8,6 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from talentpool import match_profiles
 from talentpool.services import entries_sync
 
 
@@ -18,5 +17,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         count = entries_sync()
-        match_profiles.refresh()
         self.stdout.write(f"{count} pool entries refreshed in {time.monotonic() - started:.1f} s.")
